@@ -1,0 +1,106 @@
+/**
+ * Need-to-know: the one policy that decides what a subject may see and do.
+ * Every read path filters through `visibilityPredicate` (in SQL) or `canRead` (in memory);
+ * both encode the same rules:
+ *  - classification never above the subject's clearance;
+ *  - TLP:RED only to organisations on the object's sharing list (recipients);
+ *  - TLP:AMBER+STRICT only within the producing organisation;
+ *  - TLP:CLEAR, GREEN, AMBER (and unmarked) to any authenticated user.
+ */
+import { errors } from '../errors.js';
+
+export const ROLES = ['admin', 'analyst', 'adviser', 'operator'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const CLEARANCES = ['OFFICIAL', 'SECRET', 'TOP SECRET'] as const;
+export type Clearance = (typeof CLEARANCES)[number];
+
+export const TLP_LEVELS = ['CLEAR', 'GREEN', 'AMBER', 'AMBER+STRICT', 'RED'] as const;
+export type TlpLevel = (typeof TLP_LEVELS)[number];
+
+export function clearanceRank(c: Clearance): number {
+  return CLEARANCES.indexOf(c);
+}
+
+export interface Subject {
+  userId: string;
+  username: string;
+  orgId: string;
+  role: Role;
+  clearance: Clearance;
+}
+
+/** The access-relevant facts stored with each object. */
+export interface AccessMeta {
+  tlp: TlpLevel | null;
+  /** 0 OFFICIAL, 1 SECRET, 2 TOP SECRET */
+  classification: number;
+  ownerOrg: string | null;
+  recipients: string[] | null;
+}
+
+export function canRead(s: Subject, m: AccessMeta): boolean {
+  if (s.userId === SYSTEM_USER_ID) return true;
+  if (m.classification > clearanceRank(s.clearance)) return false;
+  switch (m.tlp) {
+    case 'RED':
+      return m.recipients !== null && m.recipients.includes(s.orgId);
+    case 'AMBER+STRICT':
+      return m.ownerOrg === s.orgId;
+    default:
+      return true;
+  }
+}
+
+/**
+ * SQL predicate equivalent to canRead over a row alias with columns tlp, classification,
+ * owner_org, recipients. Appends its parameters to `params`.
+ */
+export function visibilityPredicate(s: Subject, alias: string, params: unknown[]): string {
+  if (s.userId === SYSTEM_USER_ID) return 'true';
+  params.push(clearanceRank(s.clearance));
+  const c = `$${params.length}`;
+  params.push(s.orgId);
+  const o = `$${params.length}`;
+  return `(${alias}.classification <= ${c} AND (${alias}.tlp IS NULL OR ${alias}.tlp IN ('CLEAR','GREEN','AMBER')` +
+    ` OR (${alias}.tlp = 'AMBER+STRICT' AND ${alias}.owner_org = ${o})` +
+    ` OR (${alias}.tlp = 'RED' AND ${o} = ANY(${alias}.recipients))))`;
+}
+
+/** Whether reading this object must be audited: anything above OFFICIAL or above TLP:GREEN. */
+export function isSensitive(m: Pick<AccessMeta, 'tlp' | 'classification'>): boolean {
+  return m.classification > 0 || m.tlp === 'AMBER' || m.tlp === 'AMBER+STRICT' || m.tlp === 'RED';
+}
+
+export type Action =
+  | 'intel:read'
+  | 'intel:write'
+  | 'intel:import'
+  | 'users:manage'
+  | 'audit:read';
+
+const GRANTS: Record<Role, ReadonlySet<Action>> = {
+  admin: new Set<Action>(['intel:read', 'intel:write', 'intel:import', 'users:manage', 'audit:read']),
+  analyst: new Set<Action>(['intel:read', 'intel:write', 'intel:import']),
+  adviser: new Set<Action>(['intel:read']),
+  operator: new Set<Action>(['intel:read']),
+};
+
+export function can(s: Subject, action: Action): boolean {
+  return GRANTS[s.role].has(action);
+}
+
+export function authorize(s: Subject, action: Action): void {
+  if (!can(s, action)) throw errors.forbidden(`Your role (${s.role}) may not perform '${action}'.`);
+}
+
+/**
+ * The local system principal: whoever runs the CLI on the machine that holds the store already
+ * has the data files, so the CLI acts as the system (sees and may do everything; its actions are
+ * still audited, with the OS user name). `bulwark export --as USER` applies a user's view instead.
+ */
+export const SYSTEM_USER_ID = 'system';
+
+export function systemSubject(actorName = 'system', orgId = 'authority'): Subject {
+  return { userId: SYSTEM_USER_ID, username: actorName, orgId, role: 'admin', clearance: 'TOP SECRET' };
+}

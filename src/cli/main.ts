@@ -1,0 +1,35 @@
+#!/usr/bin/env node
+/**
+ * The `bulwark` command line. Each command is a thin layer over the same services as the HTTP API.
+ * Exit codes: 0 success; 1 the input had invalid objects (validate/import); 2 usage, settings or
+ * file errors.
+ */
+import { Command, Option } from 'commander';
+import { isAppError } from '../errors.js';
+import { registerIntelCommands } from './intel.commands.js';
+import { registerAdminCommands } from './admin.commands.js';
+import { registerServeCommands } from './serve.commands.js';
+
+const program = new Command('bulwark')
+  .description('Bulwark: threat intelligence and protective security for critical national infrastructure.')
+  .version('0.1.0')
+  .showHelpAfterError()
+  .addOption(new Option('--data-dir <dir>', 'embedded store directory (overrides BULWARK_DATA_DIR)'))
+  .hook('preAction', (cmd) => {
+    const dir = cmd.opts<{ dataDir?: string }>().dataDir;
+    if (dir) process.env.BULWARK_DATA_DIR = dir;
+  });
+
+registerServeCommands(program);
+registerIntelCommands(program);
+registerAdminCommands(program);
+
+program.parseAsync(process.argv).catch((e: unknown) => {
+  if (isAppError(e)) {
+    process.stderr.write(`bulwark: ${e.message}\n`);
+    for (const d of e.details) process.stderr.write(`  ${d.path ? `${d.path}: ` : ''}${d.message}\n`);
+  } else {
+    process.stderr.write(`bulwark: ${(e as Error)?.stack ?? String(e)}\n`);
+  }
+  process.exit(2);
+});

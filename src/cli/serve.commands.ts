@@ -1,0 +1,58 @@
+/** bulwark serve | demo */
+import type { Command } from 'commander';
+import { errors } from '../errors.js';
+import { loadSettings } from '../config/settings.js';
+import { openApp } from '../app.js';
+import { systemSubject } from '../access/policy.js';
+import { seedDemo, storeIsEmpty } from '../demo/seed.js';
+import { withApp } from './context.js';
+
+export function registerServeCommands(program: Command): void {
+  program
+    .command('serve')
+    .description('Serve the REST API, its OpenAPI document (/openapi.json) and docs (/docs)')
+    .option('--port <port>', 'port (overrides BULWARK_PORT)')
+    .option('--host <host>', 'address to bind (overrides BULWARK_HOST)')
+    .action(async (o: { port?: string; host?: string }) => {
+      if (o.port) process.env.BULWARK_PORT = o.port;
+      if (o.host) process.env.BULWARK_HOST = o.host;
+      const settings = loadSettings();
+      const app = await openApp(settings);
+      const { buildServer } = await import('../api/server.js');
+      const server = await buildServer(app, { logger: settings.logLevel === 'silent' ? false : { level: settings.logLevel } });
+      const shutdown = async () => {
+        await server.close();
+        await app.close();
+        process.exit(0);
+      };
+      process.once('SIGINT', () => void shutdown());
+      process.once('SIGTERM', () => void shutdown());
+      const address = await server.listen({ port: settings.port, host: settings.host });
+      process.stderr.write(`Bulwark is serving on ${address} (store: ${settings.databaseUrl ? 'PostgreSQL' : settings.dataDir}); API docs at ${address}/docs\n`);
+    });
+
+  program
+    .command('demo')
+    .description('Seed an empty store with demo organisations, users (credentials printed once) and generated intelligence')
+    .option('--objects <n>', 'how many intelligence objects to generate', '5000')
+    .option('--seed <n>', 'generator seed', '1')
+    .option('--if-empty', 'do nothing (and succeed) when the store already holds data')
+    .action(async (o: { objects: string; seed: string; ifEmpty?: boolean }) => {
+      await withApp(async ({ app, settings }) => {
+        if (!(await storeIsEmpty(app))) {
+          if (o.ifEmpty) {
+            process.stderr.write('The store already holds data: demo not seeded (its credentials were printed when it was).\n');
+            return;
+          }
+          throw errors.conflict(`The store (${settings.databaseUrl ? 'DATABASE_URL' : settings.dataDir}) already holds data; seed the demo into an empty one (set BULWARK_DATA_DIR or --data-dir).`);
+        }
+        const objects = Number(o.objects);
+        const seed = Number(o.seed);
+        if (!Number.isInteger(objects) || objects < 0) throw errors.badRequest(`--objects must be a whole number; got '${o.objects}'.`);
+        const r = await seedDemo(app, systemSubject('cli:demo'), { seed, objects });
+        process.stdout.write(`Demo seeded: ${r.intel.imported} intelligence objects (${r.intel.rejected} rejected) for organisations ${r.organisations.join(', ')}.\n`);
+        process.stdout.write('Demo users (these passwords are shown once):\n');
+        for (const u of r.users) process.stdout.write(`  ${u.username.padEnd(9)} ${u.password}  ${u.role}, ${u.clearance}, ${u.orgId}\n`);
+      });
+    });
+}

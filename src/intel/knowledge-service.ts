@@ -1,0 +1,212 @@
+/**
+ * The knowledge store's use cases: read (get, versions, list, search, neighbours), write
+ * (create, new version, revoke). Every read filters through the access policy, redacts references
+ * to hidden objects, and audits reads of sensitive material; every write is audited in the same
+ * transaction as the write.
+ */
+import type { Db, Queryable } from '../store/db.js';
+import { errors } from '../errors.js';
+import type { StixObject } from '../stix/types.js';
+import { authorize, isSensitive, visibilityPredicate, type Subject } from '../access/policy.js';
+import type { AuditAppender } from './import-service.js';
+import * as repo from './object-repository.js';
+import { prepareObject } from './prepare.js';
+import { redactReferences } from './redaction.js';
+import { normaliseTimestamp } from './version-key.js';
+
+export interface Page<T> {
+  items: T[];
+  next: string | null;
+}
+
+export interface NeighbourView {
+  direction: 'outgoing' | 'incoming';
+  relationship: StixObject;
+  object: StixObject;
+}
+
+export interface ListQuery {
+  types?: string[] | undefined;
+  modifiedSince?: string | undefined;
+  modifiedUntil?: string | undefined;
+  labels?: string[] | undefined;
+  createdBy?: string | undefined;
+  markings?: string[] | undefined;
+  includeRevoked?: boolean | undefined;
+  cursor?: string | undefined;
+  limit?: number | undefined;
+}
+
+function encodeCursor(c: repo.Cursor): string {
+  return Buffer.from(JSON.stringify([c.version, c.id])).toString('base64url');
+}
+
+function decodeCursor(s: string): repo.Cursor {
+  try {
+    const [version, id] = JSON.parse(Buffer.from(s, 'base64url').toString('utf8')) as [unknown, unknown];
+    if (typeof version === 'string' && typeof id === 'string') return { version, id };
+  } catch {
+    /* fall through */
+  }
+  throw errors.badRequest('The cursor is not one this server issued; start again without it.', [{ path: 'cursor', message: 'malformed' }]);
+}
+
+function timestampParam(name: string, v: string | undefined): string | undefined {
+  if (v === undefined) return undefined;
+  const n = normaliseTimestamp(v);
+  if (!n) throw errors.badRequest(`${name} must be an RFC 3339 UTC timestamp such as 2024-01-31T12:00:00Z`, [{ path: name, message: `got '${v}'` }]);
+  return n;
+}
+
+const nowStix = () => new Date().toISOString();
+
+export class KnowledgeService {
+  constructor(
+    private readonly db: Db,
+    private readonly audit: AuditAppender,
+  ) {}
+
+  private visible(s: Subject) {
+    return (alias: string, params: unknown[]) => visibilityPredicate(s, alias, params);
+  }
+
+  /** Audits the read of any sensitive rows among those returned, in one entry. */
+  private async auditReads(s: Subject, action: string, rows: repo.StoredObject[]): Promise<void> {
+    const ids = rows.filter((r) => isSensitive(r)).map((r) => `${r.doc.id}@${r.version}`);
+    if (ids.length === 0) return;
+    await this.db.transaction((tx) => this.audit(tx, { actor: s.username, action, target: ids.length === 1 ? ids[0]! : null, detail: { objects: ids } }));
+  }
+
+  private async present(q: Queryable, s: Subject, rows: repo.StoredObject[]): Promise<StixObject[]> {
+    return redactReferences(q, rows.map((r) => r.doc), this.visible(s));
+  }
+
+  async get(s: Subject, id: string, version?: string): Promise<StixObject> {
+    authorize(s, 'intel:read');
+    let key: string | null = null;
+    if (version !== undefined) {
+      key = normaliseTimestamp(version) ?? null;
+      if (key === null) throw errors.badRequest('version must be the object\'s modified timestamp (RFC 3339, UTC)', [{ path: 'version', message: `got '${version}'` }]);
+    }
+    const row = await repo.getObject(this.db, id, key, this.visible(s));
+    if (!row) throw errors.notFound(version ? `Object ${id} version ${version}` : `Object ${id}`);
+    await this.auditReads(s, 'intel.read', [row]);
+    return (await this.present(this.db, s, [row]))[0]!;
+  }
+
+  async versions(s: Subject, id: string): Promise<string[]> {
+    authorize(s, 'intel:read');
+    const v = await repo.listVersions(this.db, id, this.visible(s));
+    if (v.length === 0) throw errors.notFound(`Object ${id}`);
+    return v;
+  }
+
+  async list(s: Subject, q: ListQuery): Promise<Page<StixObject>> {
+    authorize(s, 'intel:read');
+    const limit = Math.min(Math.max(q.limit ?? 100, 1), 1000);
+    const rows = await repo.listObjects(
+      this.db,
+      {
+        types: q.types, labels: q.labels, createdBy: q.createdBy, markings: q.markings, includeRevoked: q.includeRevoked,
+        modifiedFrom: timestampParam('modified_since', q.modifiedSince),
+        modifiedUntil: timestampParam('modified_until', q.modifiedUntil),
+      },
+      q.cursor ? decodeCursor(q.cursor) : null,
+      limit + 1,
+      this.visible(s),
+    );
+    const more = rows.length > limit;
+    const page = more ? rows.slice(0, limit) : rows;
+    await this.auditReads(s, 'intel.list', page);
+    const last = page[page.length - 1];
+    return { items: await this.present(this.db, s, page), next: more && last ? encodeCursor({ version: last.version, id: last.doc.id }) : null };
+  }
+
+  async search(s: Subject, text: string, opts: { types?: string[] | undefined; cursor?: string | undefined; limit?: number | undefined }): Promise<Page<StixObject>> {
+    authorize(s, 'intel:read');
+    if (!text.trim()) throw errors.badRequest('Search text must not be empty.', [{ path: 'q', message: 'empty' }]);
+    const limit = Math.min(Math.max(opts.limit ?? 50, 1), 500);
+    let offset = 0;
+    if (opts.cursor) {
+      offset = Number(Buffer.from(opts.cursor, 'base64url').toString('utf8'));
+      if (!Number.isInteger(offset) || offset < 0) throw errors.badRequest('The cursor is not one this server issued.', [{ path: 'cursor', message: 'malformed' }]);
+    }
+    const rows = await repo.searchObjects(this.db, text, opts.types, offset, limit + 1, this.visible(s));
+    const more = rows.length > limit;
+    const page = more ? rows.slice(0, limit) : rows;
+    await this.auditReads(s, 'intel.search', page);
+    return {
+      items: await this.present(this.db, s, page),
+      next: more ? Buffer.from(String(offset + limit)).toString('base64url') : null,
+    };
+  }
+
+  async neighbours(s: Subject, id: string, limit = 500): Promise<NeighbourView[]> {
+    authorize(s, 'intel:read');
+    const self = await repo.getObject(this.db, id, null, this.visible(s));
+    if (!self) throw errors.notFound(`Object ${id}`);
+    const links = await repo.neighbours(this.db, id, Math.min(Math.max(limit, 1), 5000), this.visible(s));
+    await this.auditReads(s, 'intel.neighbours', [self, ...links.flatMap((l) => [l.relationship, l.object])]);
+    const rels = await this.present(this.db, s, links.map((l) => l.relationship));
+    const objs = await this.present(this.db, s, links.map((l) => l.object));
+    return links.map((l, k) => ({ direction: l.direction, relationship: rels[k]!, object: objs[k]! }));
+  }
+
+  async counts(s: Subject): Promise<Record<string, number>> {
+    authorize(s, 'intel:read');
+    return repo.countByType(this.db, this.visible(s));
+  }
+
+  /**
+   * Stores a new object or a new version of one. `recipients` lists the organisations a TLP:RED
+   * object is shared with. Returns the stored object.
+   */
+  async put(s: Subject, input: unknown, opts: { recipients?: string[] | undefined; expectNew?: boolean } = {}): Promise<StixObject> {
+    authorize(s, 'intel:write');
+    const prepared = prepareObject(input, 0, { ownerOrg: s.orgId, recipients: opts.recipients ?? null });
+    if (!prepared.ok) {
+      throw errors.validation(
+        `The object${prepared.rejection.id ? ` ${prepared.rejection.id}` : ''} is not valid STIX 2.1.`,
+        prepared.rejection.errors,
+      );
+    }
+    const item = prepared.item;
+    return this.db.transaction(async (tx) => {
+      const existing = await repo.getObject(tx, item.obj.id, null, () => 'true');
+      if (existing) {
+        if (opts.expectNew) throw errors.conflict(`Object ${item.obj.id} already exists; send a new version to PUT /objects/{id}.`);
+        const visible = await repo.getObject(tx, item.obj.id, null, this.visible(s));
+        if (!visible) throw errors.forbidden(`You may not change ${item.obj.id}.`);
+      }
+      const out = await repo.writeBatch(tx, [item]);
+      if (out.conflicts.length) throw errors.conflict(out.conflicts[0]!.message);
+      if (out.inserted.length || out.updated.length) {
+        await this.audit(tx, { actor: s.username, action: existing ? 'intel.update' : 'intel.create', target: `${item.obj.id}@${item.version}`, detail: { type: item.obj.type, hash: item.hash } });
+      }
+      return item.obj;
+    });
+  }
+
+  /** Makes a new version of an object with `changes` applied and `modified` set to now. */
+  async update(s: Subject, id: string, changes: Record<string, unknown>): Promise<StixObject> {
+    authorize(s, 'intel:write');
+    // the base is the stored object itself, not the reader's redacted view of it
+    const row = await repo.getObject(this.db, id, null, this.visible(s));
+    if (!row) throw errors.notFound(`Object ${id}`);
+    const current = row.doc;
+    for (const k of ['id', 'type', 'created', 'spec_version']) {
+      if (k in changes && changes[k] !== current[k]) throw errors.badRequest(`'${k}' cannot be changed in a new version.`, [{ path: k, message: 'immutable' }]);
+    }
+    const next: StixObject = { ...current, ...changes, id, modified: nowStix() };
+    if (!('modified' in current)) throw errors.badRequest(`${current.type} objects have no versions; store a new object instead.`);
+    return this.put(s, next);
+  }
+
+  async revoke(s: Subject, id: string): Promise<StixObject> {
+    authorize(s, 'intel:write');
+    const row = await repo.getObject(this.db, id, null, this.visible(s));
+    if (!row) throw errors.notFound(`Object ${id}`);
+    if (row.doc.revoked === true) throw errors.conflict(`Object ${id} is already revoked.`);
+    return this.update(s, id, { revoked: true });
+  }
+}

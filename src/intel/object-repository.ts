@@ -1,0 +1,334 @@
+/**
+ * Storage of STIX objects and their versions (table stix_object). All SQL for the knowledge store
+ * lives here; callers pass a visibility predicate built by the access policy for every read.
+ */
+import type { Queryable } from '../store/db.js';
+import type { StixObject } from '../stix/types.js';
+import type { TlpLevel } from '../access/policy.js';
+
+/** An object ready to store: parsed, validated, with its derived keys. */
+export interface PreparedObject {
+  /** Position in the caller's input (for error reports). */
+  index: number;
+  obj: StixObject;
+  /** Compact JSON of obj (what is stored). */
+  json: string;
+  hash: string;
+  version: string;
+  tlp: TlpLevel | null;
+  classification: number;
+  ownerOrg: string | null;
+  recipients: string[] | null;
+}
+
+export interface WriteOutcome {
+  inserted: PreparedObject[];
+  updated: PreparedObject[];
+  unchanged: PreparedObject[];
+  conflicts: { item: PreparedObject; message: string }[];
+}
+
+interface ExistingRow {
+  id: string;
+  version: string;
+  content_hash: string;
+  is_latest: boolean;
+  revoked: boolean;
+}
+
+interface IdState {
+  versions: Map<string, string>; // version -> hash
+  latest: string | null;
+  latestRevoked: boolean;
+  changed: boolean; // latest moved within this batch
+}
+
+/**
+ * Writes a batch within the caller's transaction. Same id + newer version → new latest version;
+ * an older version → kept as history; identical (id, version, content) → unchanged; same
+ * (id, version) with other content → conflict (a changed object needs a newer `modified`), except
+ * for version-less objects (SCOs), which are updated in place.
+ */
+export async function writeBatch(tx: Queryable, items: PreparedObject[]): Promise<WriteOutcome> {
+  const out: WriteOutcome = { inserted: [], updated: [], unchanged: [], conflicts: [] };
+  if (items.length === 0) return out;
+  const ids = [...new Set(items.map((i) => i.obj.id))];
+  const rows = await tx.query<ExistingRow>(
+    'SELECT id, version, content_hash, is_latest, revoked FROM stix_object WHERE id = ANY($1::text[])',
+    [ids],
+  );
+  const state = new Map<string, IdState>();
+  for (const r of rows) {
+    let s = state.get(r.id);
+    if (!s) state.set(r.id, (s = { versions: new Map(), latest: null, latestRevoked: false, changed: false }));
+    s.versions.set(r.version, r.content_hash);
+    if (r.is_latest) {
+      s.latest = r.version;
+      s.latestRevoked = r.revoked;
+    }
+  }
+  const hadLatest = new Set<string>();
+  for (const [id, s] of state) if (s.latest !== null) hadLatest.add(id);
+  const toInsert: PreparedObject[] = [];
+  for (const item of items) {
+    const id = item.obj.id;
+    let s = state.get(id);
+    if (!s) state.set(id, (s = { versions: new Map(), latest: null, latestRevoked: false, changed: false }));
+    const known = s.versions.get(item.version);
+    if (known !== undefined) {
+      if (known === item.hash) out.unchanged.push(item);
+      else if (item.version === '') {
+        s.versions.set('', item.hash);
+        out.updated.push(item);
+      } else {
+        out.conflicts.push({
+          item,
+          message: `${id} version ${item.obj.modified ?? item.obj.created} is already stored with different content; a changed object needs a newer 'modified'`,
+        });
+      }
+      continue;
+    }
+    if (s.latest !== null && s.latestRevoked && item.version > s.latest) {
+      out.conflicts.push({ item, message: `${id} is revoked; a revoked object cannot get new versions` });
+      continue;
+    }
+    s.versions.set(item.version, item.hash);
+    if (s.latest === null || item.version > s.latest) {
+      s.latest = item.version;
+      s.latestRevoked = item.obj.revoked === true;
+      s.changed = true;
+    }
+    toInsert.push(item);
+  }
+  const demote = [...hadLatest].filter((id) => state.get(id)!.changed);
+  if (demote.length) {
+    await tx.query('UPDATE stix_object SET is_latest = false WHERE id = ANY($1::text[]) AND is_latest', [demote]);
+  }
+  if (toInsert.length) {
+    await insertRows(tx, toInsert, (i) => state.get(i.obj.id)!.latest === i.version);
+    out.inserted = toInsert;
+  }
+  for (const u of out.updated) {
+    await tx.query(
+      `UPDATE stix_object SET doc = $3::jsonb, content_hash = $4, tlp = $5, classification = $6,
+         labels = ARRAY(SELECT jsonb_array_elements_text(coalesce($3::jsonb->'labels', '[]'::jsonb))),
+         marking_refs = ARRAY(SELECT jsonb_array_elements_text(coalesce($3::jsonb->'object_marking_refs', '[]'::jsonb))),
+         stored_at = now()
+       WHERE id = $1 AND version = $2`,
+      [u.obj.id, u.version, u.json, u.hash, u.tlp, u.classification],
+    );
+  }
+  return out;
+}
+
+async function insertRows(tx: Queryable, items: PreparedObject[], isLatest: (i: PreparedObject) => boolean): Promise<void> {
+  // One parameter: a JSON array of rows, expanded server-side (fast on both engines).
+  const parts: string[] = new Array(items.length);
+  for (let k = 0; k < items.length; k++) {
+    const i = items[k]!;
+    parts[k] =
+      `{"d":${i.json},"v":"${i.version}","h":"${i.hash}","l":${isLatest(i)},"t":${i.tlp ? `"${i.tlp}"` : 'null'},` +
+      `"c":${i.classification},"o":${i.ownerOrg === null ? 'null' : JSON.stringify(i.ownerOrg)},` +
+      `"r":${i.recipients === null ? 'null' : JSON.stringify(i.recipients)}}`;
+  }
+  await tx.query(
+    `INSERT INTO stix_object (id, version, type, revoked, is_latest, doc, content_hash, tlp, classification, owner_org, recipients, labels, marking_refs)
+     SELECT x.d->>'id', x.v, x.d->>'type', coalesce((x.d->>'revoked')::boolean, false), x.l, x.d, x.h, x.t, x.c, x.o,
+            CASE WHEN x.r IS NULL THEN NULL ELSE ARRAY(SELECT jsonb_array_elements_text(x.r)) END,
+            ARRAY(SELECT jsonb_array_elements_text(coalesce(x.d->'labels', '[]'::jsonb))),
+            ARRAY(SELECT jsonb_array_elements_text(coalesce(x.d->'object_marking_refs', '[]'::jsonb)))
+     FROM jsonb_to_recordset($1::jsonb) AS x(d jsonb, v text, h text, l boolean, t text, c smallint, o text, r jsonb)`,
+    [`[${parts.join(',')}]`],
+  );
+}
+
+/** A stored row as read back (doc plus access columns). */
+export interface StoredObject {
+  doc: StixObject;
+  version: string;
+  is_latest: boolean;
+  tlp: TlpLevel | null;
+  classification: number;
+  owner_org: string | null;
+  recipients: string[] | null;
+}
+
+const COLS = 'o.doc, o.version, o.is_latest, o.tlp, o.classification, o.owner_org, o.recipients';
+
+/** Predicate (alias o) hiding relationships and sightings whose endpoints the subject may not see. */
+export function endpointsVisible(visibleE: string): string {
+  return `(o.type NOT IN ('relationship','sighting') OR NOT EXISTS (
+      SELECT 1 FROM stix_object e WHERE e.is_latest
+        AND e.id IN (o.doc->>'source_ref', o.doc->>'target_ref', o.doc->>'sighting_of_ref')
+        AND NOT ${visibleE}))`;
+}
+
+export async function getObject(
+  q: Queryable, id: string, version: string | null, visible: (alias: string, params: unknown[]) => string,
+): Promise<StoredObject | undefined> {
+  const params: unknown[] = [id];
+  let where = 'o.id = $1';
+  if (version === null) where += ' AND o.is_latest';
+  else {
+    params.push(version);
+    where += ` AND o.version = $${params.length}`;
+  }
+  where += ` AND ${visible('o', params)} AND ${endpointsVisible(visible('e', params))}`;
+  const rows = await q.query<StoredObject>(`SELECT ${COLS} FROM stix_object o WHERE ${where}`, params);
+  return rows[0];
+}
+
+export async function listVersions(
+  q: Queryable, id: string, visible: (alias: string, params: unknown[]) => string,
+): Promise<string[]> {
+  const params: unknown[] = [id];
+  const rows = await q.query<{ m: string }>(
+    `SELECT coalesce(o.doc->>'modified', o.doc->>'created', '') AS m FROM stix_object o
+     WHERE o.id = $1 AND ${visible('o', params)} ORDER BY o.version`,
+    params,
+  );
+  return rows.map((r) => r.m);
+}
+
+export interface ListFilter {
+  types?: string[] | undefined;
+  /** normalised version keys */
+  modifiedFrom?: string | undefined;
+  modifiedUntil?: string | undefined;
+  labels?: string[] | undefined;
+  createdBy?: string | undefined;
+  markings?: string[] | undefined;
+  includeRevoked?: boolean | undefined;
+}
+
+export interface Cursor {
+  version: string;
+  id: string;
+}
+
+/** Keyset-paged listing of latest versions, ordered by (version, id). */
+export async function listObjects(
+  q: Queryable, filter: ListFilter, after: Cursor | null, limit: number,
+  visible: (alias: string, params: unknown[]) => string,
+): Promise<StoredObject[]> {
+  const params: unknown[] = [];
+  const where = ['o.is_latest'];
+  const p = (v: unknown) => {
+    params.push(v);
+    return `$${params.length}`;
+  };
+  if (filter.types?.length) where.push(`o.type = ANY(${p(filter.types)}::text[])`);
+  if (filter.modifiedFrom) where.push(`o.version >= ${p(filter.modifiedFrom)}`);
+  if (filter.modifiedUntil) where.push(`o.version <= ${p(filter.modifiedUntil)}`);
+  if (filter.labels?.length) where.push(`o.labels @> ${p(filter.labels)}::text[]`);
+  if (filter.markings?.length) where.push(`o.marking_refs && ${p(filter.markings)}::text[]`);
+  if (filter.createdBy) where.push(`o.created_by_ref = ${p(filter.createdBy)}`);
+  if (!filter.includeRevoked) where.push('NOT o.revoked');
+  if (after) where.push(`(o.version, o.id) > (${p(after.version)}, ${p(after.id)})`);
+  where.push(visible('o', params));
+  where.push(endpointsVisible(visible('e', params)));
+  return q.query<StoredObject>(
+    `SELECT ${COLS} FROM stix_object o WHERE ${where.join(' AND ')} ORDER BY o.version, o.id LIMIT ${p(limit)}`,
+    params,
+  );
+}
+
+/** Full-text search over names and descriptions (PostgreSQL text search), best match first. */
+export async function searchObjects(
+  q: Queryable, text: string, types: string[] | undefined, offset: number, limit: number,
+  visible: (alias: string, params: unknown[]) => string,
+): Promise<(StoredObject & { rank: number })[]> {
+  const params: unknown[] = [text];
+  const where = ["o.is_latest", "NOT o.revoked", "o.search @@ websearch_to_tsquery('english', $1)"];
+  if (types?.length) {
+    params.push(types);
+    where.push(`o.type = ANY($${params.length}::text[])`);
+  }
+  where.push(visible('o', params));
+  where.push(endpointsVisible(visible('e', params)));
+  params.push(limit, offset);
+  return q.query(
+    `SELECT ${COLS}, ts_rank(o.search, websearch_to_tsquery('english', $1)) AS rank
+     FROM stix_object o WHERE ${where.join(' AND ')}
+     ORDER BY rank DESC, o.id LIMIT $${params.length - 1} OFFSET $${params.length}`,
+    params,
+  );
+}
+
+export interface Neighbour {
+  relationship: StoredObject;
+  direction: 'outgoing' | 'incoming';
+  object: StoredObject;
+}
+
+/**
+ * Objects linked to `id` through relationships (both directions) and sightings, with the linking
+ * object. Both the link and the object at its other end must be visible.
+ */
+export async function neighbours(
+  q: Queryable, id: string, limit: number, visible: (alias: string, params: unknown[]) => string,
+): Promise<Neighbour[]> {
+  const params: unknown[] = [id];
+  const visR = visible('r', params);
+  const visO = visible('o', params);
+  params.push(limit);
+  const rows = await q.query<{
+    r_doc: StixObject; r_version: string; r_tlp: TlpLevel | null; r_classification: number; r_owner: string | null; r_recipients: string[] | null;
+    dir: 'outgoing' | 'incoming';
+  } & StoredObject>(
+    `WITH links AS (
+       SELECT r.*, 'outgoing' AS dir, r.doc->>'target_ref' AS other FROM stix_object r
+        WHERE r.is_latest AND r.type = 'relationship' AND NOT r.revoked AND r.doc->>'source_ref' = $1 AND ${visR}
+       UNION ALL
+       SELECT r.*, 'incoming', r.doc->>'source_ref' FROM stix_object r
+        WHERE r.is_latest AND r.type = 'relationship' AND NOT r.revoked AND r.doc->>'target_ref' = $1 AND ${visR}
+       UNION ALL
+       SELECT r.*, 'incoming', jsonb_array_elements_text(coalesce(r.doc->'where_sighted_refs', '[]'::jsonb)) FROM stix_object r
+        WHERE r.is_latest AND r.type = 'sighting' AND NOT r.revoked AND r.doc->>'sighting_of_ref' = $1 AND ${visR}
+     )
+     SELECT l.doc AS r_doc, l.version AS r_version, l.tlp AS r_tlp, l.classification AS r_classification,
+            l.owner_org AS r_owner, l.recipients AS r_recipients, l.dir, ${COLS}
+     FROM links l JOIN stix_object o ON o.id = l.other AND o.is_latest
+     WHERE ${visO} AND NOT o.revoked
+     ORDER BY l.dir, (l.doc->>'relationship_type'), o.id
+     LIMIT $${params.length}`,
+    params,
+  );
+  return rows.map((r) => ({
+    relationship: {
+      doc: r.r_doc, version: r.r_version, is_latest: true, tlp: r.r_tlp, classification: r.r_classification,
+      owner_org: r.r_owner, recipients: r.r_recipients,
+    },
+    direction: r.dir,
+    object: {
+      doc: r.doc, version: r.version, is_latest: r.is_latest, tlp: r.tlp, classification: r.classification,
+      owner_org: r.owner_org, recipients: r.recipients,
+    },
+  }));
+}
+
+/** Of the given ids, those stored (latest) that the subject may NOT see. */
+export async function hiddenAmong(
+  q: Queryable, ids: string[], visible: (alias: string, params: unknown[]) => string,
+): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const params: unknown[] = [ids];
+  const rows = await q.query<{ id: string }>(
+    `SELECT o.id FROM stix_object o WHERE o.is_latest AND o.id = ANY($1::text[]) AND NOT ${visible('o', params)}`,
+    params,
+  );
+  return new Set(rows.map((r) => r.id));
+}
+
+/** Number of latest objects per type visible to the subject. */
+export async function countByType(
+  q: Queryable, visible: (alias: string, params: unknown[]) => string,
+): Promise<Record<string, number>> {
+  const params: unknown[] = [];
+  const rows = await q.query<{ type: string; n: string | number }>(
+    `SELECT o.type, count(*) AS n FROM stix_object o WHERE o.is_latest AND NOT o.revoked AND ${visible('o', params)}
+       AND ${endpointsVisible(visible('e', params))} GROUP BY o.type ORDER BY o.type`,
+    params,
+  );
+  return Object.fromEntries(rows.map((r) => [r.type, Number(r.n)]));
+}

@@ -1,0 +1,16 @@
+/** Ordered list of schema migrations. Append only: never edit one that has shipped. */
+import { sql as knowledge } from './001-knowledge.js';
+import { sql as access } from './002-access.js';
+import { sql as auditHead } from './003-audit-head.js';
+
+export interface Migration {
+  id: number;
+  name: string;
+  sql: string;
+}
+
+export const migrations: Migration[] = [
+  { id: 1, name: 'knowledge', sql: knowledge },
+  { id: 2, name: 'access', sql: access },
+  { id: 3, name: 'audit-head', sql: auditHead },
+];
