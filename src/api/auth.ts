@@ -1,11 +1,19 @@
-/** Authentication of API requests: `Authorization: Bearer <token>` → the request's Subject. */
+/**
+ * Authentication of API requests: `Authorization: Bearer <token>` → the request's Subject; and the
+ * route's role check (route option `config.action`), made before the request is validated, so that
+ * a caller whose role may not act learns nothing from validation errors and gets 403 whatever it sends.
+ */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { errors } from '../errors.js';
-import type { Subject } from '../access/policy.js';
+import { authorize, type Action, type Subject } from '../access/policy.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
     subject: Subject | null;
+  }
+  interface FastifyContextConfig {
+    /** The policy action a caller's role must allow, checked before validation. */
+    action?: Action;
   }
 }
 
@@ -26,6 +34,10 @@ export function registerAuth(app: FastifyInstance, authenticate: (token: string)
       return;
     }
     if (!PUBLIC.some((p) => p.test(path))) throw errors.unauthenticated();
+  });
+  app.addHook('preValidation', async (req) => {
+    const action = req.routeOptions.config.action;
+    if (action) authorize(subjectOf(req), action);
   });
 }
 

@@ -6,7 +6,12 @@ export const ErrorBody = Type.Object(
     code: Type.String({ description: 'Stable machine-readable error code, e.g. NOT_FOUND, VALIDATION_FAILED.' }),
     message: Type.String({ description: 'What went wrong and what to do about it.' }),
     details: Type.Optional(
-      Type.Array(Type.Object({ path: Type.Optional(Type.String()), message: Type.String(), offset: Type.Optional(Type.Number()) })),
+      Type.Array(Type.Object({
+        path: Type.Optional(Type.String({ description: 'Where the problem is: a field (body/name, querystring/limit) or a JSON path.' })),
+        message: Type.String(),
+        offset: Type.Optional(Type.Number({ description: 'Byte offset in a file, where the problem is in one.' })),
+        retryAfterSeconds: Type.Optional(Type.Number({ description: 'RATE_LIMITED: seconds until a retry may succeed.' })),
+      })),
     ),
   },
   { $id: 'Error', description: 'Every error response has this shape.' },

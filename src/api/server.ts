@@ -14,6 +14,29 @@ import { objectRoutes } from './routes/objects.routes.js';
 import { accessRoutes } from './routes/access.routes.js';
 import type { AppServices } from '../app.js';
 
+/** Stable codes for the framework's own client errors (bad JSON, wrong media type, too large, ...). */
+const CODE_BY_STATUS: Record<number, string> = {
+  400: 'BAD_REQUEST', 401: 'UNAUTHENTICATED', 403: 'FORBIDDEN', 404: 'NOT_FOUND', 405: 'METHOD_NOT_ALLOWED',
+  406: 'NOT_ACCEPTABLE', 409: 'CONFLICT', 413: 'PAYLOAD_TOO_LARGE', 415: 'UNSUPPORTED_MEDIA_TYPE', 429: 'RATE_LIMITED',
+};
+
+function clientErrorMessage(fe: FastifyError): string {
+  switch (fe.statusCode) {
+    case 413: return 'The request body is too large (16 MiB at most): send large collections with `bulwark import`.';
+    case 415: return `${fe.message}: send the body as application/json.`;
+    default:
+      return fe.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || fe instanceof SyntaxError
+        ? `The request body is not valid JSON: ${fe.message}.`
+        : fe.message;
+  }
+}
+
+/** `body/name`, `querystring/limit`: where in the request the problem is, naming the field. */
+function validationPath(where: string, v: { instancePath: string; params?: Record<string, unknown> }): string {
+  const extra = v.params?.missingProperty ?? v.params?.additionalProperty;
+  return `${where}${v.instancePath}${typeof extra === 'string' ? `/${extra}` : ''}`;
+}
+
 export interface ServerOptions {
   logger?: boolean | { level: string };
 }
@@ -51,14 +74,15 @@ export async function buildServer(svc: AppServices, opts: ServerOptions = {}): P
     }
     const fe = err as FastifyError;
     if (fe.validation) {
+      const where = fe.validationContext ?? 'request';
       return reply.code(400).send({
         code: 'VALIDATION_FAILED',
-        message: `The request is not valid: ${fe.message}`,
-        details: fe.validation.map((v) => ({ path: `${fe.validationContext ?? ''}${v.instancePath}`, message: v.message ?? 'invalid' })),
+        message: `The request is not valid: ${fe.message}. See /docs for what this endpoint accepts.`,
+        details: fe.validation.map((v) => ({ path: validationPath(where, v), message: v.message ?? 'invalid' })),
       });
     }
     if (fe.statusCode && fe.statusCode < 500) {
-      return reply.code(fe.statusCode).send({ code: fe.code ?? 'BAD_REQUEST', message: fe.message });
+      return reply.code(fe.statusCode).send({ code: CODE_BY_STATUS[fe.statusCode] ?? 'BAD_REQUEST', message: clientErrorMessage(fe) });
     }
     req.log.error(err);
     return reply.code(500).send({ code: 'INTERNAL', message: 'Something went wrong on the server; it has been logged.' });

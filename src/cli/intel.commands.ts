@@ -2,7 +2,8 @@
 import { createWriteStream } from 'node:fs';
 import type { Command } from 'commander';
 
-import { importFile, validateFile, type ImportReport } from '../intel/import-service.js';
+import { fileSource, importFile, validateFile, type ImportReport } from '../intel/import-service.js';
+import { loadSettings } from '../config/settings.js';
 import { exportBundle } from '../intel/export-service.js';
 import type { Rejection } from '../intel/prepare.js';
 import { repoSubjectByUsername } from './subjects.js';
@@ -27,19 +28,24 @@ export function registerIntelCommands(program: Command): void {
     .option('--share-with <orgs>', 'TLP:RED objects: comma-separated organisations to share with')
     .action(async (files: string[], o: { strict?: boolean; json?: boolean; org: string; shareWith?: string }) => {
       const total = { imported: 0, unchanged: 0, rejected: 0, errors: [] as (Rejection & { file: string })[] };
-      await withApp(async ({ app, system, settings }) => {
-        for (const file of files) {
+      const ctx = { ownerOrg: o.org, recipients: list(o.shareWith) ?? null };
+      const batchSize = loadSettings().importBatchSize;
+      // the first file starts being read and validated (in a worker) while the store opens
+      const first = files[0] !== undefined ? fileSource(files[0], { ctx, batchSize, strict: o.strict === true }) : undefined;
+      await withApp(async ({ app, system }) => {
+        for (const [n, file] of files.entries()) {
           const bar = progressBar(file); // on stderr: stdout stays clean for --json
           let report: ImportReport;
           try {
-            report = await importFile(app.db, file, {
-              ctx: { ownerOrg: o.org, recipients: list(o.shareWith) ?? null },
+            const opts = {
+              ctx,
               actor: system.username,
               audit: app.appendAudit,
               strict: o.strict === true,
-              batchSize: settings.importBatchSize,
-              onProgress: (p) => bar.update(p.bytesRead, p.bytesTotal, `${p.objects} objects`),
-            });
+              batchSize,
+              onProgress: (p: { bytesRead: number; bytesTotal: number; objects: number }) => bar.update(p.bytesRead, p.bytesTotal, `${p.objects} objects`),
+            };
+            report = await importFile(app.db, file, opts, n === 0 && first ? first : fileSource(file, opts));
           } finally {
             bar.finish();
           }

@@ -10,6 +10,12 @@ import { registerIntelCommands } from './intel.commands.js';
 import { registerAdminCommands } from './admin.commands.js';
 import { registerServeCommands } from './serve.commands.js';
 
+// a closed pipe (e.g. `bulwark export | head`) ends the command quietly
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(0);
+  throw e;
+});
+
 const program = new Command('bulwark')
   .description('Bulwark: threat intelligence and protective security for critical national infrastructure.')
   .version('0.1.0')

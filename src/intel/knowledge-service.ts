@@ -5,13 +5,13 @@
  * transaction as the write.
  */
 import type { Db, Queryable } from '../store/db.js';
-import { errors } from '../errors.js';
+import { AppError, errors } from '../errors.js';
 import type { StixObject } from '../stix/types.js';
 import { authorize, isSensitive, visibilityPredicate, type Subject } from '../access/policy.js';
 import type { AuditAppender } from './import-service.js';
 import * as repo from './object-repository.js';
 import { prepareObject } from './prepare.js';
-import { redactReferences } from './redaction.js';
+import { redactReferences, restoreHiddenRefs } from './redaction.js';
 import { normaliseTimestamp } from './version-key.js';
 
 export interface Page<T> {
@@ -35,6 +35,18 @@ export interface ListQuery {
   includeRevoked?: boolean | undefined;
   cursor?: string | undefined;
   limit?: number | undefined;
+  /** What the listing is for, as audited (`intel.list`, `intel.export`). Default list. */
+  purpose?: 'list' | 'export' | undefined;
+}
+
+/**
+ * The one answer for an object the reader may not see AND for one that does not exist: same
+ * status, same body (no id echoed), so that nothing can be inferred from the difference.
+ */
+function objectNotFound(version?: string): AppError {
+  return version === undefined
+    ? new AppError('NOT_FOUND', 404, 'No object with this id is available to you: check the id, or ask its producer to share it with your organisation.')
+    : new AppError('NOT_FOUND', 404, 'No version of this object with that modified timestamp is available to you: list its versions at /objects/{id}/versions.');
 }
 
 function encodeCursor(c: repo.Cursor): string {
@@ -49,6 +61,20 @@ function decodeCursor(s: string): repo.Cursor {
     /* fall through */
   }
   throw errors.badRequest('The cursor is not one this server issued; start again without it.', [{ path: 'cursor', message: 'malformed' }]);
+}
+
+function encodeSearchCursor(c: repo.SearchCursor): string {
+  return Buffer.from(JSON.stringify([c.rank, c.id])).toString('base64url');
+}
+
+function decodeSearchCursor(s: string): repo.SearchCursor {
+  try {
+    const [rank, id] = JSON.parse(Buffer.from(s, 'base64url').toString('utf8')) as [unknown, unknown];
+    if (typeof rank === 'number' && Number.isFinite(rank) && typeof id === 'string') return { rank, id };
+  } catch {
+    /* fall through */
+  }
+  throw errors.badRequest('The cursor is not one this server issued for a search; start again without it.', [{ path: 'cursor', message: 'malformed' }]);
 }
 
 function timestampParam(name: string, v: string | undefined): string | undefined {
@@ -89,7 +115,7 @@ export class KnowledgeService {
       if (key === null) throw errors.badRequest('version must be the object\'s modified timestamp (RFC 3339, UTC)', [{ path: 'version', message: `got '${version}'` }]);
     }
     const row = await repo.getObject(this.db, id, key, this.visible(s));
-    if (!row) throw errors.notFound(version ? `Object ${id} version ${version}` : `Object ${id}`);
+    if (!row) throw objectNotFound(version);
     await this.auditReads(s, 'intel.read', [row]);
     return (await this.present(this.db, s, [row]))[0]!;
   }
@@ -97,27 +123,32 @@ export class KnowledgeService {
   async versions(s: Subject, id: string): Promise<string[]> {
     authorize(s, 'intel:read');
     const v = await repo.listVersions(this.db, id, this.visible(s));
-    if (v.length === 0) throw errors.notFound(`Object ${id}`);
+    if (v.length === 0) throw objectNotFound();
     return v;
   }
 
   async list(s: Subject, q: ListQuery): Promise<Page<StixObject>> {
     authorize(s, 'intel:read');
     const limit = Math.min(Math.max(q.limit ?? 100, 1), 1000);
-    const rows = await repo.listObjects(
-      this.db,
-      {
-        types: q.types, labels: q.labels, createdBy: q.createdBy, markings: q.markings, includeRevoked: q.includeRevoked,
-        modifiedFrom: timestampParam('modified_since', q.modifiedSince),
-        modifiedUntil: timestampParam('modified_until', q.modifiedUntil),
-      },
-      q.cursor ? decodeCursor(q.cursor) : null,
-      limit + 1,
-      this.visible(s),
-    );
+    const filter: repo.ListFilter = {
+      types: q.types, labels: q.labels, createdBy: q.createdBy, markings: q.markings, includeRevoked: q.includeRevoked,
+      modifiedFrom: timestampParam('modified_since', q.modifiedSince),
+      modifiedUntil: timestampParam('modified_until', q.modifiedUntil),
+    };
+    const after = q.cursor ? decodeCursor(q.cursor) : null;
+    // Filtering by a creator or marking the reader may not see would reveal which visible objects
+    // reference it (their reference to it is redacted): such a value matches nothing.
+    const named = [...(filter.createdBy ? [filter.createdBy] : []), ...(filter.markings ?? [])];
+    const hidden = named.length ? await repo.hiddenAmong(this.db, named, this.visible(s)) : new Set<string>();
+    if (filter.createdBy && hidden.has(filter.createdBy)) return { items: [], next: null };
+    if (filter.markings?.length) {
+      filter.markings = filter.markings.filter((m) => !hidden.has(m));
+      if (filter.markings.length === 0) return { items: [], next: null };
+    }
+    const rows = await repo.listObjects(this.db, filter, after, limit + 1, this.visible(s));
     const more = rows.length > limit;
     const page = more ? rows.slice(0, limit) : rows;
-    await this.auditReads(s, 'intel.list', page);
+    await this.auditReads(s, q.purpose === 'export' ? 'intel.export' : 'intel.list', page);
     const last = page[page.length - 1];
     return { items: await this.present(this.db, s, page), next: more && last ? encodeCursor({ version: last.version, id: last.doc.id }) : null };
   }
@@ -126,25 +157,22 @@ export class KnowledgeService {
     authorize(s, 'intel:read');
     if (!text.trim()) throw errors.badRequest('Search text must not be empty.', [{ path: 'q', message: 'empty' }]);
     const limit = Math.min(Math.max(opts.limit ?? 50, 1), 500);
-    let offset = 0;
-    if (opts.cursor) {
-      offset = Number(Buffer.from(opts.cursor, 'base64url').toString('utf8'));
-      if (!Number.isInteger(offset) || offset < 0) throw errors.badRequest('The cursor is not one this server issued.', [{ path: 'cursor', message: 'malformed' }]);
-    }
-    const rows = await repo.searchObjects(this.db, text, opts.types, offset, limit + 1, this.visible(s));
+    const after = opts.cursor ? decodeSearchCursor(opts.cursor) : null;
+    const rows = await repo.searchObjects(this.db, text, opts.types, after, limit + 1, this.visible(s));
     const more = rows.length > limit;
     const page = more ? rows.slice(0, limit) : rows;
     await this.auditReads(s, 'intel.search', page);
+    const last = page[page.length - 1];
     return {
       items: await this.present(this.db, s, page),
-      next: more ? Buffer.from(String(offset + limit)).toString('base64url') : null,
+      next: more && last ? encodeSearchCursor({ rank: Number(last.rank), id: last.id }) : null,
     };
   }
 
   async neighbours(s: Subject, id: string, limit = 500): Promise<NeighbourView[]> {
     authorize(s, 'intel:read');
     const self = await repo.getObject(this.db, id, null, this.visible(s));
-    if (!self) throw errors.notFound(`Object ${id}`);
+    if (!self) throw objectNotFound();
     const links = await repo.neighbours(this.db, id, Math.min(Math.max(limit, 1), 5000), this.visible(s));
     await this.auditReads(s, 'intel.neighbours', [self, ...links.flatMap((l) => [l.relationship, l.object])]);
     const rels = await this.present(this.db, s, links.map((l) => l.relationship));
@@ -159,9 +187,20 @@ export class KnowledgeService {
 
   /**
    * Stores a new object or a new version of one. `recipients` lists the organisations a TLP:RED
-   * object is shared with. Returns the stored object.
+   * object is shared with. Returns the object as stored (it is the writer's own input).
    */
   async put(s: Subject, input: unknown, opts: { recipients?: string[] | undefined; expectNew?: boolean } = {}): Promise<StixObject> {
+    return this.store(s, input, { ...opts, action: null });
+  }
+
+  /**
+   * A new version keeps the producing organisation of the object (owner_org: who AMBER+STRICT stays
+   * with) and its TLP:RED sharing list; only the producing organisation may add recipients to it.
+   */
+  private async store(
+    s: Subject, input: unknown,
+    opts: { recipients?: string[] | undefined; expectNew?: boolean | undefined; action: 'intel.update' | 'intel.revoke' | null },
+  ): Promise<StixObject> {
     authorize(s, 'intel:write');
     const prepared = prepareObject(input, 0, { ownerOrg: s.orgId, recipients: opts.recipients ?? null });
     if (!prepared.ok) {
@@ -174,39 +213,59 @@ export class KnowledgeService {
     return this.db.transaction(async (tx) => {
       const existing = await repo.getObject(tx, item.obj.id, null, () => 'true');
       if (existing) {
-        if (opts.expectNew) throw errors.conflict(`Object ${item.obj.id} already exists; send a new version to PUT /objects/{id}.`);
+        if (opts.expectNew) throw errors.conflict(`Object ${item.obj.id} already exists; make a new version with PATCH /objects/{id}.`);
         const visible = await repo.getObject(tx, item.obj.id, null, this.visible(s));
         if (!visible) throw errors.forbidden(`You may not change ${item.obj.id}.`);
+        const owner = existing.owner_org ?? s.orgId;
+        item.ownerOrg = owner;
+        if (item.tlp === 'RED') {
+          const before = new Set(existing.recipients ?? [owner]);
+          const added = (opts.recipients ?? []).filter((o) => !before.has(o));
+          if (added.length && s.orgId !== owner) {
+            throw errors.forbidden(`Only the producing organisation (${owner}) may share this TLP:RED object further; ask it to add ${added.join(', ')}.`);
+          }
+          item.recipients = [...new Set([...before, ...added, owner])];
+        }
       }
       const out = await repo.writeBatch(tx, [item]);
       if (out.conflicts.length) throw errors.conflict(out.conflicts[0]!.message);
       if (out.inserted.length || out.updated.length) {
-        await this.audit(tx, { actor: s.username, action: existing ? 'intel.update' : 'intel.create', target: `${item.obj.id}@${item.version}`, detail: { type: item.obj.type, hash: item.hash } });
+        const action = opts.action ?? (existing ? 'intel.update' : 'intel.create');
+        await this.audit(tx, { actor: s.username, action, target: `${item.obj.id}@${item.version}`, detail: { type: item.obj.type, hash: item.hash } });
       }
       return item.obj;
     });
   }
 
-  /** Makes a new version of an object with `changes` applied and `modified` set to now. */
+  /**
+   * Makes a new version of an object with `changes` applied and `modified` set to now. Returns it as
+   * the writer may see it (references to objects hidden from them redacted).
+   */
   async update(s: Subject, id: string, changes: Record<string, unknown>): Promise<StixObject> {
-    authorize(s, 'intel:write');
-    // the base is the stored object itself, not the reader's redacted view of it
-    const row = await repo.getObject(this.db, id, null, this.visible(s));
-    if (!row) throw errors.notFound(`Object ${id}`);
-    const current = row.doc;
-    for (const k of ['id', 'type', 'created', 'spec_version']) {
-      if (k in changes && changes[k] !== current[k]) throw errors.badRequest(`'${k}' cannot be changed in a new version.`, [{ path: k, message: 'immutable' }]);
-    }
-    const next: StixObject = { ...current, ...changes, id, modified: nowStix() };
-    if (!('modified' in current)) throw errors.badRequest(`${current.type} objects have no versions; store a new object instead.`);
-    return this.put(s, next);
+    return this.newVersion(s, id, changes, 'intel.update');
   }
 
   async revoke(s: Subject, id: string): Promise<StixObject> {
     authorize(s, 'intel:write');
     const row = await repo.getObject(this.db, id, null, this.visible(s));
-    if (!row) throw errors.notFound(`Object ${id}`);
+    if (!row) throw objectNotFound();
     if (row.doc.revoked === true) throw errors.conflict(`Object ${id} is already revoked.`);
-    return this.update(s, id, { revoked: true });
+    return this.newVersion(s, id, { revoked: true }, 'intel.revoke');
+  }
+
+  private async newVersion(s: Subject, id: string, changes: Record<string, unknown>, action: 'intel.update' | 'intel.revoke'): Promise<StixObject> {
+    authorize(s, 'intel:write');
+    // the base is the stored object itself, not the reader's redacted view of it
+    const row = await repo.getObject(this.db, id, null, this.visible(s));
+    if (!row) throw objectNotFound();
+    const current = row.doc;
+    for (const k of ['id', 'type', 'created', 'spec_version']) {
+      if (k in changes && changes[k] !== current[k]) throw errors.badRequest(`'${k}' cannot be changed in a new version.`, [{ path: k, message: 'immutable' }]);
+    }
+    if (!('modified' in current)) throw errors.badRequest(`${current.type} objects have no versions; store a new object instead.`);
+    const next: StixObject = { ...structuredClone(current), ...changes, id, modified: nowStix() };
+    await restoreHiddenRefs(this.db, current, next, this.visible(s));
+    const stored = await this.store(s, next, { action });
+    return (await redactReferences(this.db, [stored], this.visible(s)))[0]!;
   }
 }

@@ -91,6 +91,7 @@ export async function* readJsonObjects(file: string, onBytes?: ReadProgress): As
     const buf = raw as Buffer;
     const n = buf.length;
     let i = 0;
+    let nextBackslash = buf.indexOf(BACKSLASH);
     if (headerStart === -2) headerStart = 0; // continuing header collection from the previous chunk
     if (elemStart === -2) elemStart = 0;
     while (i < n) {
@@ -103,7 +104,10 @@ export async function* readJsonObjects(file: string, onBytes?: ReadProgress): As
           continue;
         }
         const q = buf.indexOf(QUOTE, i);
-        const b = buf.indexOf(BACKSLASH, i);
+        // the next backslash is searched for again only once we are past the last one found
+        // (a fresh search per string would rescan the rest of the chunk when there is none)
+        if (nextBackslash !== -1 && nextBackslash < i) nextBackslash = buf.indexOf(BACKSLASH, i);
+        const b = nextBackslash;
         if (b !== -1 && (q === -1 || b < q)) {
           i = b + 1;
           escaped = true;

@@ -10,6 +10,12 @@ import type { TlpLevel } from '../access/policy.js';
 export interface PreparedObject {
   /** Position in the caller's input (for error reports). */
   index: number;
+  id: string;
+  type: string;
+  revoked: boolean;
+  /** The object's own modified (or created) text, for messages. */
+  stamp: string | undefined;
+  /** The object itself (parsed lazily from json when it crossed a thread). */
   obj: StixObject;
   /** Compact JSON of obj (what is stored). */
   json: string;
@@ -19,6 +25,8 @@ export interface PreparedObject {
   classification: number;
   ownerOrg: string | null;
   recipients: string[] | null;
+  labels: string[] | null;
+  markingRefs: string[] | null;
 }
 
 export interface WriteOutcome {
@@ -52,7 +60,7 @@ interface IdState {
 export async function writeBatch(tx: Queryable, items: PreparedObject[]): Promise<WriteOutcome> {
   const out: WriteOutcome = { inserted: [], updated: [], unchanged: [], conflicts: [] };
   if (items.length === 0) return out;
-  const ids = [...new Set(items.map((i) => i.obj.id))];
+  const ids = [...new Set(items.map((i) => i.id))];
   const rows = await tx.query<ExistingRow>(
     'SELECT id, version, content_hash, is_latest, revoked FROM stix_object WHERE id = ANY($1::text[])',
     [ids],
@@ -71,7 +79,7 @@ export async function writeBatch(tx: Queryable, items: PreparedObject[]): Promis
   for (const [id, s] of state) if (s.latest !== null) hadLatest.add(id);
   const toInsert: PreparedObject[] = [];
   for (const item of items) {
-    const id = item.obj.id;
+    const id = item.id;
     let s = state.get(id);
     if (!s) state.set(id, (s = { versions: new Map(), latest: null, latestRevoked: false, changed: false }));
     const known = s.versions.get(item.version);
@@ -83,7 +91,7 @@ export async function writeBatch(tx: Queryable, items: PreparedObject[]): Promis
       } else {
         out.conflicts.push({
           item,
-          message: `${id} version ${item.obj.modified ?? item.obj.created} is already stored with different content; a changed object needs a newer 'modified'`,
+          message: `${id} version ${item.stamp} is already stored with different content; a changed object needs a newer 'modified'`,
         });
       }
       continue;
@@ -95,7 +103,7 @@ export async function writeBatch(tx: Queryable, items: PreparedObject[]): Promis
     s.versions.set(item.version, item.hash);
     if (s.latest === null || item.version > s.latest) {
       s.latest = item.version;
-      s.latestRevoked = item.obj.revoked === true;
+      s.latestRevoked = item.revoked;
       s.changed = true;
     }
     toInsert.push(item);
@@ -105,7 +113,7 @@ export async function writeBatch(tx: Queryable, items: PreparedObject[]): Promis
     await tx.query('UPDATE stix_object SET is_latest = false WHERE id = ANY($1::text[]) AND is_latest', [demote]);
   }
   if (toInsert.length) {
-    await insertRows(tx, toInsert, (i) => state.get(i.obj.id)!.latest === i.version);
+    await insertRows(tx, toInsert, (i) => state.get(i.id)!.latest === i.version);
     out.inserted = toInsert;
   }
   for (const u of out.updated) {
@@ -115,29 +123,29 @@ export async function writeBatch(tx: Queryable, items: PreparedObject[]): Promis
          marking_refs = ARRAY(SELECT jsonb_array_elements_text(coalesce($3::jsonb->'object_marking_refs', '[]'::jsonb))),
          stored_at = now()
        WHERE id = $1 AND version = $2`,
-      [u.obj.id, u.version, u.json, u.hash, u.tlp, u.classification],
+      [u.id, u.version, u.json, u.hash, u.tlp, u.classification],
     );
   }
   return out;
 }
 
 async function insertRows(tx: Queryable, items: PreparedObject[], isLatest: (i: PreparedObject) => boolean): Promise<void> {
-  // One parameter: a JSON array of rows, expanded server-side (fast on both engines).
+  // One parameter: a JSON array of rows, expanded server-side (fast on both engines). Everything
+  // but the document is computed here, so the server does no per-row sub-queries.
   const parts: string[] = new Array(items.length);
+  const arr = (a: string[] | null) => (a === null || a.length === 0 ? 'null' : JSON.stringify(a));
   for (let k = 0; k < items.length; k++) {
     const i = items[k]!;
     parts[k] =
-      `{"d":${i.json},"v":"${i.version}","h":"${i.hash}","l":${isLatest(i)},"t":${i.tlp ? `"${i.tlp}"` : 'null'},` +
-      `"c":${i.classification},"o":${i.ownerOrg === null ? 'null' : JSON.stringify(i.ownerOrg)},` +
-      `"r":${i.recipients === null ? 'null' : JSON.stringify(i.recipients)}}`;
+      `{"i":${JSON.stringify(i.id)},"y":${JSON.stringify(i.type)},"v":"${i.version}","h":"${i.hash}","l":${isLatest(i)},"rv":${i.revoked},` +
+      `"t":${i.tlp ? `"${i.tlp}"` : 'null'},"c":${i.classification},"o":${i.ownerOrg === null ? 'null' : JSON.stringify(i.ownerOrg)},` +
+      `"r":${arr(i.recipients)},"lb":${arr(i.labels)},"mk":${arr(i.markingRefs)},"d":${i.json}}`;
   }
   await tx.query(
     `INSERT INTO stix_object (id, version, type, revoked, is_latest, doc, content_hash, tlp, classification, owner_org, recipients, labels, marking_refs)
-     SELECT x.d->>'id', x.v, x.d->>'type', coalesce((x.d->>'revoked')::boolean, false), x.l, x.d, x.h, x.t, x.c, x.o,
-            CASE WHEN x.r IS NULL THEN NULL ELSE ARRAY(SELECT jsonb_array_elements_text(x.r)) END,
-            ARRAY(SELECT jsonb_array_elements_text(coalesce(x.d->'labels', '[]'::jsonb))),
-            ARRAY(SELECT jsonb_array_elements_text(coalesce(x.d->'object_marking_refs', '[]'::jsonb)))
-     FROM jsonb_to_recordset($1::jsonb) AS x(d jsonb, v text, h text, l boolean, t text, c smallint, o text, r jsonb)`,
+     SELECT x.i, x.v, x.y, x.rv, x.l, x.d, x.h, x.t, x.c, x.o, x.r, x.lb, x.mk
+     FROM jsonb_to_recordset($1::jsonb)
+       AS x(i text, y text, v text, h text, l boolean, rv boolean, t text, c smallint, o text, r text[], lb text[], mk text[], d jsonb)`,
     [`[${parts.join(',')}]`],
   );
 }
@@ -155,12 +163,28 @@ export interface StoredObject {
 
 const COLS = 'o.doc, o.version, o.is_latest, o.tlp, o.classification, o.owner_org, o.recipients';
 
-/** Predicate (alias o) hiding relationships and sightings whose endpoints the subject may not see. */
-export function endpointsVisible(visibleE: string): string {
-  return `(o.type NOT IN ('relationship','sighting') OR NOT EXISTS (
+/**
+ * Predicate (on row alias `alias`, default o) hiding relationships and sightings whose endpoints the
+ * subject may not see. `visibleE` is the visibility predicate over alias e.
+ */
+export function endpointsVisible(visibleE: string, alias = 'o'): string {
+  const a = alias;
+  return `(${a}.type NOT IN ('relationship','sighting') OR NOT EXISTS (
       SELECT 1 FROM stix_object e WHERE e.is_latest
-        AND e.id IN (o.doc->>'source_ref', o.doc->>'target_ref', o.doc->>'sighting_of_ref')
+        AND e.id IN (${a}.doc->>'source_ref', ${a}.doc->>'target_ref', ${a}.doc->>'sighting_of_ref')
         AND NOT ${visibleE}))`;
+}
+
+type Visible = (alias: string, params: unknown[]) => string;
+
+/**
+ * Predicate: the latest version of the object with the id of row `alias` is visible (it and its
+ * endpoints). A reader who may not see an object as it now is may not learn of it through one of
+ * its older versions either.
+ */
+function latestVisible(alias: string, visible: Visible, params: unknown[]): string {
+  return `EXISTS (SELECT 1 FROM stix_object l WHERE l.id = ${alias}.id AND l.is_latest AND ${visible('l', params)}
+            AND ${endpointsVisible(visible('e', params), 'l')})`;
 }
 
 export async function getObject(
@@ -171,7 +195,7 @@ export async function getObject(
   if (version === null) where += ' AND o.is_latest';
   else {
     params.push(version);
-    where += ` AND o.version = $${params.length}`;
+    where += ` AND o.version = $${params.length} AND ${latestVisible('o', visible, params)}`;
   }
   where += ` AND ${visible('o', params)} AND ${endpointsVisible(visible('e', params))}`;
   const rows = await q.query<StoredObject>(`SELECT ${COLS} FROM stix_object o WHERE ${where}`, params);
@@ -184,7 +208,7 @@ export async function listVersions(
   const params: unknown[] = [id];
   const rows = await q.query<{ m: string }>(
     `SELECT coalesce(o.doc->>'modified', o.doc->>'created', '') AS m FROM stix_object o
-     WHERE o.id = $1 AND ${visible('o', params)} ORDER BY o.version`,
+     WHERE o.id = $1 AND ${visible('o', params)} AND ${latestVisible('o', visible, params)} ORDER BY o.version`,
     params,
   );
   return rows.map((r) => r.m);
@@ -233,11 +257,20 @@ export async function listObjects(
   );
 }
 
-/** Full-text search over names and descriptions (PostgreSQL text search), best match first. */
+/** Where a search page ended: the last hit's rank and id. */
+export interface SearchCursor {
+  rank: number;
+  id: string;
+}
+
+/**
+ * Full-text search over names and descriptions (PostgreSQL text search), best match first, keyset
+ * paged on (rank, id): a page starts strictly after `after`, so pages neither repeat nor skip hits.
+ */
 export async function searchObjects(
-  q: Queryable, text: string, types: string[] | undefined, offset: number, limit: number,
+  q: Queryable, text: string, types: string[] | undefined, after: SearchCursor | null, limit: number,
   visible: (alias: string, params: unknown[]) => string,
-): Promise<(StoredObject & { rank: number })[]> {
+): Promise<(StoredObject & { rank: number; id: string })[]> {
   const params: unknown[] = [text];
   const where = ["o.is_latest", "NOT o.revoked", "o.search @@ websearch_to_tsquery('english', $1)"];
   if (types?.length) {
@@ -246,11 +279,21 @@ export async function searchObjects(
   }
   where.push(visible('o', params));
   where.push(endpointsVisible(visible('e', params)));
-  params.push(limit, offset);
+  let page = 'true';
+  if (after) {
+    params.push(after.rank, after.id);
+    const r = `$${params.length - 1}::real`;
+    const i = `$${params.length}`;
+    page = `(h.rank < ${r} OR (h.rank = ${r} AND h.id > ${i}))`;
+  }
+  params.push(limit);
   return q.query(
-    `SELECT ${COLS}, ts_rank(o.search, websearch_to_tsquery('english', $1)) AS rank
-     FROM stix_object o WHERE ${where.join(' AND ')}
-     ORDER BY rank DESC, o.id LIMIT $${params.length - 1} OFFSET $${params.length}`,
+    `SELECT h.* FROM (
+       SELECT o.id, ${COLS}, ts_rank(o.search, websearch_to_tsquery('english', $1)) AS rank
+       FROM stix_object o WHERE ${where.join(' AND ')}
+     ) h
+     WHERE ${page}
+     ORDER BY h.rank DESC, h.id LIMIT $${params.length}`,
     params,
   );
 }
@@ -307,14 +350,18 @@ export async function neighbours(
   }));
 }
 
-/** Of the given ids, those stored (latest) that the subject may NOT see. */
+/**
+ * Of the given ids, those stored (latest) that the subject may NOT see: the object itself, or (for a
+ * relationship or sighting) one of its endpoints, is hidden.
+ */
 export async function hiddenAmong(
   q: Queryable, ids: string[], visible: (alias: string, params: unknown[]) => string,
 ): Promise<Set<string>> {
   if (ids.length === 0) return new Set();
   const params: unknown[] = [ids];
   const rows = await q.query<{ id: string }>(
-    `SELECT o.id FROM stix_object o WHERE o.is_latest AND o.id = ANY($1::text[]) AND NOT ${visible('o', params)}`,
+    `SELECT o.id FROM stix_object o WHERE o.is_latest AND o.id = ANY($1::text[])
+       AND NOT (${visible('o', params)} AND ${endpointsVisible(visible('e', params))})`,
     params,
   );
   return new Set(rows.map((r) => r.id));

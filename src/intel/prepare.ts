@@ -87,6 +87,10 @@ export function prepareObject(value: unknown, index: number, ctx: IngestContext,
     ok: true,
     item: {
       index,
+      id: obj.id,
+      type: obj.type,
+      revoked: obj.revoked === true,
+      stamp: typeof obj.modified === 'string' ? obj.modified : typeof obj.created === 'string' ? obj.created : undefined,
       obj,
       json,
       hash: createHash('sha1').update(json).digest('hex'),
@@ -95,6 +99,12 @@ export function prepareObject(value: unknown, index: number, ctx: IngestContext,
       classification,
       ownerOrg: ctx.ownerOrg,
       recipients,
+      labels: stringList(obj.labels),
+      markingRefs: stringList(obj.object_marking_refs),
     },
   };
+}
+
+function stringList(v: unknown): string[] | null {
+  return Array.isArray(v) && v.length > 0 ? (v.filter((x) => typeof x === 'string') as string[]) : null;
 }

@@ -10,7 +10,6 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppError } from '../errors.js';
 import { PGlite } from '@electric-sql/pglite';
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import type { Db, Queryable } from './db.js';
 
 const CONF = ['max_wal_size=256MB', 'min_wal_size=32MB', 'synchronous_commit=on', 'checkpoint_timeout=5min'];
@@ -19,7 +18,7 @@ export async function openPglite(dataDir: string): Promise<Db> {
   if (dataDir.startsWith('memory://')) throw new Error('The embedded store needs a directory, not memory://');
   mkdirSync(dataDir, { recursive: true });
   const releaseLock = lockDataDir(dataDir);
-  const pg = new PGlite(dataDir, { extensions: { pg_trgm }, postgresqlconf: CONF });
+  const pg = new PGlite(dataDir, { postgresqlconf: CONF });
   await pg.waitReady;
   const wrap = (q: { query: PGlite['query'] }): Queryable => ({
     async query<T>(sql: string, params?: unknown[]): Promise<T[]> {

@@ -22,6 +22,8 @@ const OrgView = Type.Object({ id: Type.String(), name: Type.String(), identityRe
 
 const TokenView = Type.Object({ id: Type.String(), userId: Type.String(), name: Type.String(), status: Type.String() }, { additionalProperties: true });
 
+const ADMIN = { action: 'users:manage' } as const;
+
 export const accessRoutes = (svc: AppServices): FastifyPluginAsyncTypebox => async (app) => {
   app.post('/auth/login', {
     schema: {
@@ -43,6 +45,7 @@ export const accessRoutes = (svc: AppServices): FastifyPluginAsyncTypebox => asy
   }, async (req) => ({ items: await svc.users.listOrganisations(subjectOf(req)) }));
 
   app.post('/organisations', {
+    config: ADMIN,
     schema: {
       tags: ['admin'], summary: 'Create an organisation',
       body: Type.Object({ id: Type.Optional(Type.String()), name: Type.String({ minLength: 1 }), identityRef: Type.Optional(Type.String()) }),
@@ -51,6 +54,7 @@ export const accessRoutes = (svc: AppServices): FastifyPluginAsyncTypebox => asy
   }, async (req, reply) => reply.code(201).send(await svc.users.createOrganisation(subjectOf(req), req.body)));
 
   app.get('/users', {
+    config: ADMIN,
     schema: {
       tags: ['admin'], summary: 'List users', querystring: Type.Object({ org: Type.Optional(Type.String()) }),
       response: { 200: Type.Object({ items: Type.Array(UserView) }), ...errorResponses },
@@ -58,6 +62,7 @@ export const accessRoutes = (svc: AppServices): FastifyPluginAsyncTypebox => asy
   }, async (req) => ({ items: await svc.users.listUsers(subjectOf(req), req.query.org ? { orgId: req.query.org } : {}) }));
 
   app.post('/users', {
+    config: ADMIN,
     schema: {
       tags: ['admin'], summary: 'Create a user',
       body: Type.Object({ username: Type.String(), orgId: Type.String(), role: Role, clearance: Clearance, password: Type.Optional(Type.String()) }),
@@ -66,6 +71,7 @@ export const accessRoutes = (svc: AppServices): FastifyPluginAsyncTypebox => asy
   }, async (req, reply) => reply.code(201).send(await svc.users.createUser(subjectOf(req), req.body)));
 
   app.post('/users/:id/grant', {
+    config: ADMIN,
     schema: {
       tags: ['admin'], summary: "Change a user's role and/or clearance", params: Type.Object({ id: Type.String() }),
       body: Type.Object({ role: Type.Optional(Role), clearance: Type.Optional(Clearance) }),
@@ -95,6 +101,7 @@ export const accessRoutes = (svc: AppServices): FastifyPluginAsyncTypebox => asy
   }, async (req) => svc.users.revokeToken(subjectOf(req), req.params.id));
 
   app.get('/audit/verify', {
+    config: { action: 'audit:read' },
     schema: {
       tags: ['audit'], summary: 'Verify the hash chain of the audit log',
       response: { 200: Type.Object({ ok: Type.Boolean() }, { additionalProperties: true }), ...errorResponses },

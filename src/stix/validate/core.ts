@@ -5,11 +5,12 @@
  */
 import type { Ctx } from './ctx.js';
 import {
-  type Chk, type Obj, bool, compareTimestamps, customProperty, externalReferences, granularMarkings, ident,
-  idTypeIs, intRange, isIdentifier, isObj, markingRefs, str, strList, ts, tsMillis, typeName, uuidVersion,
+  type Chk, type Obj, bool, compareTimestamps, customProperty, ident, idTypeIs, intRange, isIdentifier, isObj, str,
+  strList, tsMillis, typeName, uuidVersion,
 } from './common.js';
 import { extensionsChecker, customPropertyPractices, usesExtension } from './extensions.js';
 import { isLanguageTag } from './lang.js';
+import { externalReferences, granularMarkings, markingRefs } from './structures.js';
 
 export type Kind = 'sdo' | 'sro' | 'sco' | 'meta';
 
@@ -84,6 +85,7 @@ export function checkProperties(o: Obj, spec: TypeSpec, official: boolean, c: Ct
   const props = spec.props;
   for (const k in o) {
     const v = o[k];
+    if (v === undefined) continue; // only possible for objects built in JS, never from JSON
     const chk = props.get(k);
     c.push(k);
     if (chk !== undefined) {
@@ -180,7 +182,8 @@ export function validateKnown(o: Obj, spec: TypeSpec, c: Ctx): void {
   checkCommon(o, spec.type, spec.order, c);
   if (spec.check !== undefined) spec.check(o, c);
   if (c.practices) {
-    if (c.on('uuid-check')) uuidPractice(o, spec.kind === 'sco' && spec.type !== 'process' ? 5 : 4, c);
+    // SCO ids are checked by the SCO table (deterministic UUIDv5 unless no id-contributing property is present).
+    if (spec.kind !== 'sco' && c.on('uuid-check')) uuidPractice(o, 4, c);
     if (spec.kind !== 'sco' && c.on('extref-hashes')) extrefHashes(o, c);
     if (spec.practices !== undefined) spec.practices(o, c);
   }

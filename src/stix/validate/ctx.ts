@@ -16,7 +16,13 @@ export interface ValidateOptions {
   strictTypes?: boolean;
   /** Best practice: only properties defined by the specification (OASIS `--strict-properties`). */
   strictProperties?: boolean;
-  /** Best-practice checks to skip: names or codes, comma-separated or a list (OASIS `--disable`). */
+  /**
+   * Best-practice checks to skip: names or codes, comma-separated or a list (OASIS `--disable`).
+   * The selection mirrors the OASIS validator exactly, including that with any `disabled` list the
+   * checks it does not list under --disable (uuid-check, extension-description, extension-properties,
+   * grouping-context, implementation-languages, infrastructure-types, malware-capabilities,
+   * processor-architecture, malware-result) are off unless named in `enabled`.
+   */
   disabled?: string | readonly string[];
   /** Best-practice checks to run; with no `disabled`, only these run (OASIS `--enable`). */
   enabled?: string | readonly string[];
@@ -112,21 +118,38 @@ function resolveChecks(disabledList: string[], enabledList: string[]): Set<strin
   return set;
 }
 
-const cache = new WeakMap<ValidateOptions, Resolved>();
+interface CacheEntry {
+  strict: unknown;
+  strictTypes: unknown;
+  strictProperties: unknown;
+  disabled: unknown;
+  enabled: unknown;
+  resolved: Resolved;
+}
+
+/** Resolution is cached per options object (and redone if its fields are reassigned). */
+const cache = new WeakMap<ValidateOptions, CacheEntry>();
 const EMPTY_OPTIONS: ValidateOptions = {};
 
 export function resolveOptions(opts: ValidateOptions | undefined): Resolved {
   const o = opts ?? EMPTY_OPTIONS;
-  let r = cache.get(o);
-  if (r === undefined) {
-    const disabled = names(o.disabled);
-    const checks = resolveChecks(disabled, names(o.enabled));
-    if (o.strictTypes) checks.add('strict-types');
-    if (o.strictProperties) checks.add('strict-properties');
-    r = { checks, disabled: new Set(disabled), strict: o.strict === true };
-    cache.set(o, r);
+  const e = cache.get(o);
+  if (
+    e !== undefined && e.strict === o.strict && e.strictTypes === o.strictTypes &&
+    e.strictProperties === o.strictProperties && e.disabled === o.disabled && e.enabled === o.enabled
+  ) {
+    return e.resolved;
   }
-  return r;
+  const disabled = names(o.disabled);
+  const checks = resolveChecks(disabled, names(o.enabled));
+  if (o.strictTypes) checks.add('strict-types');
+  if (o.strictProperties) checks.add('strict-properties');
+  const resolved: Resolved = { checks, disabled: new Set(disabled), strict: o.strict === true };
+  cache.set(o, {
+    strict: o.strict, strictTypes: o.strictTypes, strictProperties: o.strictProperties, disabled: o.disabled,
+    enabled: o.enabled, resolved,
+  });
+  return resolved;
 }
 
 const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;

@@ -4,15 +4,13 @@
  * and extension-definition.
  */
 import type { Ctx } from './ctx.js';
-import {
-  type Chk, type Obj, dict, externalReferences, granularMarkings, ident, identNot, isObj, list, markingRefs, oneOf, str,
-  strList, ts, typeName,
-} from './common.js';
+import { type Chk, type Obj, ident, identNot, isObj, list, oneOf, str, strList, ts, typeName } from './common.js';
 import { type TypeSpec, SDO_REQUIRED, SPEC_VERSION, sdoCommon } from './core.js';
 import { EXTENSION_TYPE } from './data.js';
 import { extensionsChecker } from './extensions.js';
 import { isLanguageTag } from './lang.js';
 import { openVocabFormat } from './practices.js';
+import { dict, externalReferences, granularMarkings, markingRefs } from './structures.js';
 
 const TLP1: Record<string, [string, string]> = {
   'marking-definition--613f2e26-407d-48c7-9eca-b8e91df99dc9': ['white', 'TLP:WHITE'],

@@ -4,12 +4,14 @@
  * windows-process-ext, windows-service-ext (process); unix-account-ext (user-account).
  */
 import {
-  type Chk, bool, dict, hashes, hex, idTypeIs, int, intRange, isIdentifier, isObj, list, num, oneOf, shape, str, strList,
-  tsWhole, typeName,
+  type Chk, bool, idTypeIs, int, intRange, isIdentifier, isObj, list, num, oneOf, shape, str, strList, tsWhole,
+  typeName,
 } from './common.js';
 import * as V from './data.js';
 import { embeddedCustom } from './extensions.js';
 import { hashPracticesAt } from './practices.js';
+import { dict, hashes } from './structures.js';
+import { hex } from './formats.js';
 
 const BIG = Number.MAX_SAFE_INTEGER;
 export const nonNegative = intRange(0, BIG);
@@ -221,6 +223,8 @@ for (const p of STARTUP_STRINGS) startupProps[p] = str;
 for (const p of STARTUP_INTS) startupProps[p] = int;
 const startupInfo = shape({ what: 'a Windows STARTUPINFO dictionary', props: startupProps, closed: true });
 
+const PRIORITY_RE = /.+_CLASS$/;
+
 const windowsProcess = shape({
   what: 'the windows-process-ext extension',
   props: {
@@ -231,7 +235,7 @@ const windowsProcess = shape({
   onCustom: embeddedCustom('the windows-process-ext extension'),
   extra(o, c) {
     const p = o.priority;
-    if (typeof p === 'string' && c.on('windows-process-priority-format') && !/.+_CLASS$/.test(p)) {
+    if (typeof p === 'string' && c.on('windows-process-priority-format') && !PRIORITY_RE.test(p)) {
       c.warn('windows-process-priority-format', `priority '${p}' should end in '_CLASS' (e.g. 'HIGH_PRIORITY_CLASS')`, 'priority');
     }
   },

@@ -6,10 +6,10 @@ import { computeScoId } from '../sco-id.js';
 import type { StixObject } from '../types.js';
 import type { Ctx } from './ctx.js';
 import {
-  type Chk, type Obj, base64, bool, dict, hasAny, hashes, hex, int, intRange, isIdentifier, isObj, list, oneOf, shape, str,
-  strList, strMatch, ts, typeName, uri, uuidVersion,
+  type Chk, type Obj, bool, hasAny, int, intRange, isIdentifier, isObj, list, oneOf, shape, str, strList, strMatch,
+  ts, typeName, uuidVersion,
 } from './common.js';
-import { type TypeSpec, SCO_REQUIRED, scoCommon } from './core.js';
+import { type TypeSpec, SCO_REQUIRED, scoCommon, uuidPractice } from './core.js';
 import * as V from './data.js';
 import { embeddedCustom, extensionsChecker } from './extensions.js';
 import { isLanguageTag } from './lang.js';
@@ -17,6 +17,10 @@ import { hashPracticesAt } from './practices.js';
 import {
   FILE_EXTENSIONS, NETWORK_TRAFFIC_EXTENSIONS, PROCESS_EXTENSIONS, USER_ACCOUNT_EXTENSIONS, nonNegative, scoRef,
 } from './sco-ext.js';
+import { dict, hashes } from './structures.js';
+import {
+  CPE23_RE, EMAIL_RE, HIVE_ABBREV_RE, IPV4_RE, MAC_RE, MIME_RE, base64, domainValue, hex, ipv6Value, uri,
+} from './formats.js';
 
 interface ScoOptions {
   required?: readonly string[];
@@ -54,6 +58,7 @@ function sco(type: string, props: Record<string, Chk>, opt: ScoOptions = {}): Ty
       if (check !== undefined) check(o, c);
     },
     practices(o, c) {
+      if (c.on('uuid-check')) uuidPractice(o, type === 'process' || (contrib !== undefined && !hasAny(o, contrib)) ? 4 : 5, c);
       if (c.on('observable-dictionary-keys')) dictionaryKeys(o, c);
       if (practices !== undefined) practices(o, c);
       if (c.warnings !== undefined && typeof o.id === 'string') {
@@ -84,7 +89,8 @@ function dictionaryKeys(o: Obj, c: Ctx, depth = 0): void {
   }
 }
 
-const MIME_RE = /^(?:application|audio|font|image|message|model|multipart|text|video)\/[a-zA-Z0-9.+_-]+/;
+const PROTOCOL_RE = /^[a-zA-Z0-9-]{1,15}$/;
+const IPFIX_RE = /^[a-z][a-zA-Z0-9]+/;
 const CHARSET_RE = /^[a-zA-Z0-9_()-]+$/;
 const ENC_NAME_RE = /^[a-zA-Z0-9/.+_:-]{2,250}$/;
 
@@ -95,60 +101,6 @@ function charsetCheck(prop: string): (o: Obj, c: Ctx) => void {
   };
 }
 const encName = strMatch(ENC_NAME_RE, "an IANA character set name such as 'UTF-8'");
-
-const EMAIL_RE = /^[a-zA-Z0-9_.+-]+@[a-zA-Z0-9-]+\.[a-zA-Z0-9-.]+$/;
-const IPV4_RE = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?:\/(?:3[0-2]|[12]\d|\d))?$/;
-const MAC_RE = /^(?:[0-9a-f]{2}:){5}[0-9a-f]{2}$/;
-const HIVE_ABBREV_RE = /^HKLM|HKCC|HKCR|HKCU|HKU|hklm|hkcc|hkcr|hkcu|hku/;
-const CPE23_RE =
-  /^cpe:2\.3:[aho*-](?::(?:(?:\?*|\*?)(?:[a-zA-Z0-9\-._]|\\[\\*?!"#$%&'()+,/:;<=>@[\]^`{|}~])+(?:\?*|\*?)|[*-])){5}:(?:[a-zA-Z]{2,3}(?:-(?:[a-zA-Z]{2}|\d{3}))?|[*-])(?::(?:(?:\?*|\*?)(?:[a-zA-Z0-9\-._]|\\[\\*?!"#$%&'()+,/:;<=>@[\]^`{|}~])+(?:\?*|\*?)|[*-])){4}$/;
-
-/** IPv6 address (RFC 4291 text forms, optional zone and /prefix 0-128 without leading zeros). */
-function isIpv6(s: string): boolean {
-  let addr = s;
-  const slash = s.indexOf('/');
-  if (slash >= 0) {
-    const pre = s.slice(slash + 1);
-    if (!/^(?:12[0-8]|1[01]\d|[1-9]\d|\d)$/.test(pre)) return false;
-    addr = s.slice(0, slash);
-  }
-  const pct = addr.indexOf('%');
-  if (pct >= 0) {
-    if (pct === addr.length - 1) return false;
-    addr = addr.slice(0, pct);
-  }
-  let groups = 8;
-  const lastColon = addr.lastIndexOf(':');
-  if (addr.indexOf('.') > lastColon && lastColon >= 0) {
-    if (!IPV4_RE.test(addr.slice(lastColon + 1)) || addr.includes('/')) return false;
-    addr = addr.slice(0, lastColon + 1) + '0:0';
-  }
-  const dbl = addr.indexOf('::');
-  if (dbl >= 0 && addr.indexOf('::', dbl + 1) >= 0) return false;
-  const parts = dbl >= 0 ? [addr.slice(0, dbl), addr.slice(dbl + 2)] : [addr];
-  let count = 0;
-  for (const part of parts) {
-    if (part === '') continue;
-    for (const g of part.split(':')) {
-      if (!/^[0-9A-Fa-f]{1,4}$/.test(g)) return false;
-      count++;
-    }
-  }
-  return dbl >= 0 ? count < groups : count === groups;
-}
-
-const ipv6Value: Chk = (v, c) => {
-  if (typeof v !== 'string') c.bad(`must be a string, not ${typeName(v)}`);
-  else if (!isIpv6(v)) c.bad(`must be an IPv6 address or CIDR block (e.g. '2001:db8::1' or '2001:db8::/32'), not '${v}'`);
-};
-
-/** Domain names: dot-separated labels of 1-63 characters (letters, digits, hyphens, '_' or non-ASCII). */
-const domainValue: Chk = (v, c) => {
-  if (typeof v !== 'string') return c.bad(`must be a string, not ${typeName(v)}`);
-  const name = v.endsWith('.') ? v.slice(0, -1) : v;
-  const ok = name.length > 0 && name.length <= 253 && name.split('.').every((l) => /^[^\s.\-/:@][^\s./:@]{0,62}$/u.test(l) && !l.endsWith('-'));
-  if (!ok) c.bad(`must be a domain name (e.g. 'example.com'), not '${v}'`);
-};
 
 const languageList = list((v, c) => {
   if (typeof v !== 'string') c.bad(`must be a string, not ${typeName(v)}`);
@@ -324,7 +276,7 @@ export const SCO_SPECS: readonly TypeSpec[] = [
         const protocols = o.protocols;
         if (Array.isArray(protocols) && c.on('protocols')) {
           protocols.forEach((p, i) => {
-            if (typeof p === 'string' && !/^[a-zA-Z0-9-]{1,15}$/.test(p)) {
+            if (typeof p === 'string' && !PROTOCOL_RE.test(p)) {
               c.push('protocols');
               c.warn('protocols', `'${p}' is not an IANA service name or transport protocol (e.g. 'tcp', 'http')`, i);
               c.pop();
@@ -334,7 +286,7 @@ export const SCO_SPECS: readonly TypeSpec[] = [
         const ix = o.ipfix;
         if (isObj(ix) && c.on('ipfix')) {
           c.push('ipfix');
-          for (const k in ix) if (!/^[a-z][a-zA-Z0-9]+/.test(k)) c.warn('ipfix', `'${k}' is not an IANA IPFIX information element name`, k);
+          for (const k in ix) if (!IPFIX_RE.test(k)) c.warn('ipfix', `'${k}' is not an IANA IPFIX information element name`, k);
           c.pop();
         }
       },

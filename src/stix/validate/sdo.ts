@@ -3,13 +3,14 @@
  */
 import type { Ctx } from './ctx.js';
 import {
-  type Chk, type Obj, bool, ident, identList, identOf, idType, intRange, isIdentifier, isObj, killChainPhases, list,
-  numRange, oneOf, num, str, strList, ts, typeName,
+  type Chk, type Obj, bool, ident, identOf, idType, intRange, isIdentifier, isObj, list, num, numRange, oneOf, str,
+  strList, ts, typeName,
 } from './common.js';
 import { type TypeSpec, SDO_REQUIRED, sdoCommon } from './core.js';
 import * as V from './data.js';
 import { killChainNames, openVocabFormat, vocabPractice } from './practices.js';
 import { validateIndicatorPattern } from './pattern-check.js';
+import { identList, killChainPhases } from './structures.js';
 
 type Order = TypeSpec['order'];
 
@@ -58,6 +59,7 @@ const objectsDict: Chk = (v, c) => {
 };
 
 const DIGITS_RE = /^\d+$/;
+const PRODUCT_RE = /^[a-z0-9-]+$/;
 
 export const SDO_SPECS: readonly TypeSpec[] = [
   sdo('attack-pattern', { name: str, aliases: strList, kill_chain_phases: killChainPhases }, ['name'], {
@@ -204,7 +206,7 @@ export const SDO_SPECS: readonly TypeSpec[] = [
       practices(o, c) {
         vocabPractice(o, 'result', V.MALWARE_RESULT, 'malware-result', 'malware-result-ov', c);
         const p = o.product;
-        if (c.on('malware-analysis-product') && typeof p === 'string' && !/^[a-z0-9-]+$/.test(p)) {
+        if (c.on('malware-analysis-product') && typeof p === 'string' && !PRODUCT_RE.test(p)) {
           c.warn('malware-analysis-product', `product '${p}' should be lowercase with words separated by hyphens`, 'product');
         }
         openVocabFormat(o, ['result'], c);

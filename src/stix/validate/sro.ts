@@ -2,7 +2,7 @@
  * STIX Relationship Objects: relationship and sighting, with the relationship types the
  * specification defines between object types (best practice 'relationship-types').
  */
-import { type Chk, identNot, identOf, idType, intRange, list, str, strMatch, ts, bool } from './common.js';
+import { type Chk, bool, identNot, identOf, idType, intRange, list, strMatch, ts } from './common.js';
 import { type TypeSpec, SDO_REQUIRED, sdoCommon } from './core.js';
 
 const SCO_TYPES = [

@@ -1,7 +1,5 @@
 /** The STIX knowledge store: every version of every object, latest flagged, with policy columns. */
 export const sql = `
-CREATE EXTENSION IF NOT EXISTS pg_trgm;
-
 CREATE TABLE stix_object (
   id              text        NOT NULL,
   -- normalised 'modified' (or 'created', or '' for objects without either, e.g. SCOs):
@@ -21,8 +19,11 @@ CREATE TABLE stix_object (
   created_by_ref  text GENERATED ALWAYS AS (doc->>'created_by_ref') STORED,
   labels          text[],
   marking_refs    text[],
+  -- full-text search over names and descriptions of objects other than relationships and
+  -- sightings (SROs have no names; see docs/decisions/0003-full-text-search.md)
   search          tsvector GENERATED ALWAYS AS (
-                    to_tsvector('english'::regconfig, coalesce(doc->>'name', '') || ' ' || coalesce(doc->>'description', ''))
+                    CASE WHEN type IN ('relationship', 'sighting') THEN NULL
+                    ELSE to_tsvector('english'::regconfig, coalesce(doc->>'name', '') || ' ' || coalesce(doc->>'description', '')) END
                   ) STORED,
   stored_at       timestamptz NOT NULL DEFAULT now(),
   PRIMARY KEY (id, version)
