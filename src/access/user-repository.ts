@@ -217,22 +217,26 @@ export async function revokeUserTokens(q: Queryable, userId: string): Promise<nu
 export interface TokenPrincipal {
   tokenId: string;
   lastUsedAt: Date | null;
+  /** Epoch milliseconds, or null for a token that never expires. */
+  expiresAt: number | null;
   user: User;
 }
 
 /** The live token with this hash and its enabled user, or null (unknown, revoked, expired, user disabled). */
 export async function findLiveToken(q: Queryable, hash: string): Promise<TokenPrincipal | null> {
-  const [r] = await q.query<UserRow & { token_id: string; last_used_at: unknown }>(
-    `SELECT t.id AS token_id, t.last_used_at, u.id, u.username, u.org_id, u.role, u.clearance, u.password_hash, u.disabled, u.created_at
+  const [r] = await q.query<UserRow & { token_id: string; last_used_at: unknown; expires_at: unknown }>(
+    `SELECT t.id AS token_id, t.last_used_at, t.expires_at, u.id, u.username, u.org_id, u.role, u.clearance, u.password_hash, u.disabled, u.created_at
        FROM api_token t JOIN app_user u ON u.id = t.user_id
       WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > now()) AND NOT u.disabled`,
     [hash],
   );
   if (!r) return null;
   const lu = r.last_used_at;
+  const ex = r.expires_at;
   return {
     tokenId: r.token_id,
     lastUsedAt: lu === null || lu === undefined ? null : lu instanceof Date ? lu : new Date(String(lu)),
+    expiresAt: ex === null || ex === undefined ? null : (ex instanceof Date ? ex : new Date(String(ex))).getTime(),
     user: publicUser(toUserRecord(r)),
   };
 }

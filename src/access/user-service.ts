@@ -27,6 +27,12 @@ export interface UserServiceOptions {
   sessionTtlSeconds?: number;
   /** Clock for the rate limiter (tests). */
   now?: () => number;
+  /**
+   * How long an authenticated token is remembered in memory (default 10 s). Changes made through
+   * this process (revocation, grant, disable) take effect at once; changes made by another process
+   * sharing a PostgreSQL server take effect within this time.
+   */
+  tokenCacheSeconds?: number;
 }
 
 export interface NewOrganisation {
@@ -119,9 +125,19 @@ export class UserService {
   private readonly limiter: LoginRateLimiter;
   private readonly sessionTtlMs: number;
 
+  /** token hash → the subject it stood for, until when it may be reused without asking the store */
+  private readonly tokenCache = new Map<string, { subject: Subject; until: number }>();
+  private readonly tokenCacheMs: number;
+
   constructor(private readonly db: Db, opts: UserServiceOptions = {}) {
     this.limiter = new LoginRateLimiter(opts.loginRateLimit ?? 10, 60_000, opts.now ?? Date.now);
     this.sessionTtlMs = (opts.sessionTtlSeconds ?? 12 * 3600) * 1000;
+    this.tokenCacheMs = (opts.tokenCacheSeconds ?? 10) * 1000;
+  }
+
+  /** Forgets every cached token (any change to users or tokens). */
+  private forgetTokens(): void {
+    this.tokenCache.clear();
   }
 
   private audit(tx: Queryable, actor: Subject | null, entry: Omit<AuditEntryInput, 'actor'>) {
@@ -223,6 +239,7 @@ export class UserService {
     const role = change.role === undefined ? undefined : checkRole(change.role);
     const clearance = change.clearance === undefined ? undefined : checkClearance(change.clearance);
     if (role === undefined && clearance === undefined) throw errors.badRequest('Nothing to grant: give a role and/or a clearance.');
+    this.forgetTokens();
     return this.db.transaction(async (tx) => {
       const before = await repo.findUserById(tx, userId, { forUpdate: true });
       if (!before) throw errors.notFound(`User "${userId}"`);
@@ -233,7 +250,7 @@ export class UserService {
         detail: { username: before.username, from: { role: before.role, clearance: before.clearance }, to: { role: after.role, clearance: after.clearance } },
       });
       return repo.publicUser(after);
-    });
+    }).finally(() => this.forgetTokens());
   }
 
   /** Disables a user: their tokens stop working at once and they cannot log in. */
@@ -247,6 +264,7 @@ export class UserService {
 
   private async setDisabled(actor: Subject, userId: string, disabled: boolean): Promise<User> {
     authorize(actor, 'users:manage');
+    this.forgetTokens();
     return this.db.transaction(async (tx) => {
       const before = await repo.findUserById(tx, userId, { forUpdate: true });
       if (!before) throw errors.notFound(`User "${userId}"`);
@@ -255,7 +273,7 @@ export class UserService {
       const after = (await repo.updateUser(tx, userId, { disabled }))!;
       await this.audit(tx, actor, { action: disabled ? 'user.disable' : 'user.enable', target: userId, detail: { username: before.username } });
       return repo.publicUser(after);
-    });
+    }).finally(() => this.forgetTokens());
   }
 
   private async keepAnAdmin(tx: Queryable, userId: string, what: 'demote' | 'disable'): Promise<void> {
@@ -320,6 +338,7 @@ export class UserService {
 
   /** Revokes one's own token, or (users:manage) anyone's. Another user's token is NOT_FOUND to the rest. */
   async revokeToken(actor: Subject, tokenId: string): Promise<TokenInfo> {
+    this.forgetTokens();
     return this.db.transaction(async (tx) => {
       const t = await repo.findToken(tx, tokenId);
       if (!t || (t.userId !== actor.userId && !can(actor, 'users:manage'))) throw errors.notFound(`Token "${tokenId}"`);
@@ -327,16 +346,28 @@ export class UserService {
       const after = (await repo.revokeToken(tx, tokenId))!;
       await this.audit(tx, actor, { action: 'token.revoke', target: tokenId, detail: { userId: t.userId, name: t.name } });
       return after;
-    });
+    }).finally(() => this.forgetTokens());
   }
 
   /** The subject a clear token stands for; null when unknown, malformed, revoked, expired or the user is disabled. */
   async authenticateToken(clear: string): Promise<Subject | null> {
     if (!isTokenFormat(clear)) return null;
-    const found = await repo.findLiveToken(this.db, tokenHash(clear));
-    if (!found) return null;
-    if (shouldTouch(found.lastUsedAt, Date.now())) await repo.touchToken(this.db, found.tokenId);
-    return repo.subjectOf(found.user);
+    const hash = tokenHash(clear);
+    const now = Date.now();
+    const hit = this.tokenCache.get(hash);
+    if (hit && hit.until > now) return hit.subject;
+    const found = await repo.findLiveToken(this.db, hash);
+    if (!found) {
+      this.tokenCache.delete(hash);
+      return null;
+    }
+    if (shouldTouch(found.lastUsedAt, now)) await repo.touchToken(this.db, found.tokenId);
+    const subject = repo.subjectOf(found.user);
+    if (this.tokenCacheMs > 0) {
+      if (this.tokenCache.size >= 10_000) this.tokenCache.clear();
+      this.tokenCache.set(hash, { subject, until: Math.min(now + this.tokenCacheMs, found.expiresAt ?? Infinity) });
+    }
+    return subject;
   }
 
   // --- login ------------------------------------------------------------------------------------
