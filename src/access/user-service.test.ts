@@ -49,7 +49,8 @@ for (const { engine, skip } of testEngines()) {
     before(async () => {
       store = await openAccessTestStore(engine);
       db = store.db;
-      svc = new UserService(db, { loginRateLimit: 3 });
+      // these tests change tokens behind the service's back (as another process would): no cache
+      svc = new UserService(db, { loginRateLimit: 3, tokenCacheSeconds: 0 });
       await svc.createOrganisation(SYSTEM, { name: 'Acme Water', identityRef: 'identity--0b9f7c3e-6f8a-4a7e-9d2b-1c3d4e5f6a7b' });
       await svc.createOrganisation(SYSTEM, { id: 'ncsc', name: 'National Cyber Security Centre' });
       const root = await svc.createUser(SYSTEM, { username: 'Root', orgId: 'ncsc', role: 'admin', clearance: 'TOP SECRET', password: PW });
@@ -141,6 +142,21 @@ for (const { engine, skip } of testEngines()) {
     });
 
     describe('tokens', () => {
+      it('a cached token stops working at once when revoked, or its user disabled or granted, through the service', async () => {
+        const cached = new UserService(db, { tokenCacheSeconds: 60 });
+        const a = await cached.createToken(analystSubject, { name: 'cache-a' });
+        const first = await cached.authenticateToken(a.token);
+        assert.equal(first?.userId, analystSubject.userId);
+        await cached.revokeToken(analystSubject, a.info.id);
+        assert.equal(await cached.authenticateToken(a.token), null);
+        const b = await cached.createToken(analystSubject, { name: 'cache-b' });
+        assert.equal((await cached.authenticateToken(b.token))?.clearance, analystSubject.clearance);
+        const other = analystSubject.clearance === 'OFFICIAL' ? 'SECRET' : 'OFFICIAL';
+        await cached.grant(SYSTEM, analystSubject.userId, { clearance: other });
+        assert.equal((await cached.authenticateToken(b.token))?.clearance, other);
+        await cached.grant(SYSTEM, analystSubject.userId, { clearance: analystSubject.clearance });
+      });
+
       it('returns a bwk_ token once, stores only its SHA-256, and authenticates it to the user', async () => {
         const { token, info } = await svc.createToken(analystSubject, { name: 'ci' });
         assert.match(token, /^bwk_[A-Za-z0-9_-]{43}$/);
@@ -250,6 +266,8 @@ for (const { engine, skip } of testEngines()) {
         await rejectsWith(limited.login('ghost', PW, '10.0.0.1'), 'UNAUTHENTICATED');
         await rejectsWith(limited.login('ghost', PW, '10.0.0.1'), 'UNAUTHENTICATED');
         await rejectsWith(limited.login('ghost', PW, '10.0.0.1'), 'RATE_LIMITED');
+        const refused = await db.query<{ target: string }>("SELECT target FROM audit_log WHERE action = 'auth.login.rate_limited'");
+        assert.ok(refused.some((r) => r.target === 'ghost'), 'a refused attempt is audited');
       });
     });
 

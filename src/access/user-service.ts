@@ -382,7 +382,15 @@ export class UserService {
   async login(username: string, password: string, clientKey: string): Promise<LoginResult> {
     const name = typeof username === 'string' ? username.trim().toLowerCase() : '';
     const key = `${name}\u0000${clientKey}`;
-    this.limiter.begin(key);
+    try {
+      this.limiter.begin(key);
+    } catch (e) {
+      // a refused attempt is a login attempt too: it is audited like the others
+      await this.db.transaction((tx) =>
+        appendAudit(tx, { actor: null, action: 'auth.login.rate_limited', target: name.slice(0, 64), detail: { client: clientKey } }),
+      );
+      throw e;
+    }
     const user = USERNAME_RE.test(name) ? await repo.findUserByUsername(this.db, name) : null;
     const passwordOk = user?.passwordHash ? await verifyPassword(user.passwordHash, password) : await dummyVerify(password);
     if (!user || !passwordOk || user.disabled) {

@@ -238,6 +238,10 @@ for (const { engine, skip } of testEngines()) {
       assert.equal(notJson.status, 400);
       assert.equal(notJson.json.code, 'BAD_REQUEST');
       assert.match(notJson.json.message, /not valid JSON/);
+      const xml = await s.req('analyst', 'POST', '/objects', '<malware/>', { 'content-type': 'application/xml' });
+      assert.equal(xml.status, 415, xml.text);
+      assert.equal(xml.json.code, 'UNSUPPORTED_MEDIA_TYPE');
+      assert.match(xml.json.message, /application\/json/);
     });
 
     test('POST /objects with changed content under the same modified: 409 CONFLICT telling what to do', async () => {

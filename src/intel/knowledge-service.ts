@@ -11,7 +11,8 @@ import { authorize, isSensitive, visibilityPredicate, type Subject } from '../ac
 import type { AuditAppender } from './import-service.js';
 import * as repo from './object-repository.js';
 import { prepareObject } from './prepare.js';
-import { redactReferences, restoreHiddenRefs } from './redaction.js';
+import { redactReferences, redactReferencesWith, restoreHiddenRefs } from './redaction.js';
+import { ObjectCache } from './object-cache.js';
 import { normaliseTimestamp } from './version-key.js';
 
 export interface Page<T> {
@@ -87,10 +88,20 @@ function timestampParam(name: string, v: string | undefined): string | undefined
 const nowStix = () => new Date().toISOString();
 
 export class KnowledgeService {
+  /**
+   * Hot reads in memory — only on the embedded engine, where this process is the store's only
+   * writer (its lock file admits one process), so every write passes through `store` below.
+   */
+  private readonly cache: ObjectCache | null;
+
   constructor(
     private readonly db: Db,
     private readonly audit: AuditAppender,
-  ) {}
+    opts: { cacheObjects?: number } = {},
+  ) {
+    const size = opts.cacheObjects ?? 50_000;
+    this.cache = db.engine === 'pglite' && size > 0 ? new ObjectCache(size) : null;
+  }
 
   private visible(s: Subject) {
     return (alias: string, params: unknown[]) => visibilityPredicate(s, alias, params);
@@ -114,10 +125,19 @@ export class KnowledgeService {
       key = normaliseTimestamp(version) ?? null;
       if (key === null) throw errors.badRequest('version must be the object\'s modified timestamp (RFC 3339, UTC)', [{ path: 'version', message: `got '${version}'` }]);
     }
+    if (key === null && this.cache) return this.getCached(s, id, this.cache);
     const row = await repo.getObject(this.db, id, key, this.visible(s));
     if (!row) throw objectNotFound(version);
     await this.auditReads(s, 'intel.read', [row]);
     return (await this.present(this.db, s, [row]))[0]!;
+  }
+
+  /** The latest version through the in-memory cache: same rules, no query once warm. */
+  private async getCached(s: Subject, id: string, cache: ObjectCache): Promise<StixObject> {
+    const row = await cache.latestOf(this.db, id);
+    if (!row || !(await cache.visible(this.db, s, cache.metaOf(row)))) throw objectNotFound();
+    await this.auditReads(s, 'intel.read', [row]);
+    return (await redactReferencesWith([row.doc], (ids) => cache.hiddenAmong(this.db, s, ids)))[0]!;
   }
 
   async versions(s: Subject, id: string): Promise<string[]> {
@@ -210,6 +230,7 @@ export class KnowledgeService {
       );
     }
     const item = prepared.item;
+    this.cache?.invalidate([item.id]);
     return this.db.transaction(async (tx) => {
       const existing = await repo.getObject(tx, item.obj.id, null, () => 'true');
       if (existing) {
@@ -234,7 +255,7 @@ export class KnowledgeService {
         await this.audit(tx, { actor: s.username, action, target: `${item.obj.id}@${item.version}`, detail: { type: item.obj.type, hash: item.hash } });
       }
       return item.obj;
-    });
+    }).finally(() => this.cache?.invalidate([item.id]));
   }
 
   /**

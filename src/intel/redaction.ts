@@ -59,12 +59,17 @@ function redact<T>(v: T, hidden: Set<string>): T {
 }
 
 /** Returns the objects with every reference to a hidden object removed (copies only what changes). */
-export async function redactReferences(q: Queryable, objects: StixObject[], visible: Visible): Promise<StixObject[]> {
+export function redactReferences(q: Queryable, objects: StixObject[], visible: Visible): Promise<StixObject[]> {
+  return redactReferencesWith(objects, (ids) => hiddenAmong(q, ids, visible));
+}
+
+/** The same, with the hidden ids among the references found by `hiddenOf` (e.g. from a cache). */
+export async function redactReferencesWith(objects: StixObject[], hiddenOf: (ids: string[]) => Promise<Set<string>>): Promise<StixObject[]> {
   const refs = new Set<string>();
   for (const o of objects) collectRefs(o, refs);
   for (const o of objects) refs.delete(o.id);
   if (refs.size === 0) return objects;
-  const hidden = await hiddenAmong(q, [...refs], visible);
+  const hidden = await hiddenOf([...refs]);
   if (hidden.size === 0) return objects;
   return objects.map((o) => redact(o, hidden));
 }

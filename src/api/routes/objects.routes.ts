@@ -1,41 +1,15 @@
 /** /objects, /search: the STIX knowledge store over HTTP. Handlers: auth → validate → service → present. */
-import { PassThrough } from 'node:stream';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { exportBundle } from '../../intel/export-service.js';
 import { csv, errorResponses, IdParams, PageOf, StixRef } from '../schemas.js';
 import { subjectOf } from '../auth.js';
+import { BundleStream } from '../bundle-stream.js';
 import type { AppServices } from '../../app.js';
 
 const READ = { action: 'intel:read' } as const;
 const WRITE = { action: 'intel:write' } as const;
 const STIX_MEDIA_TYPE = 'application/stix+json;version=2.1';
-
-/**
- * The body of an export: the bundle's text as export-service writes it. Once the client has gone
- * (Fastify destroys the stream), a write throws, so the export stops reading pages instead of
- * waiting for a 'drain' that never comes.
- */
-class BundleStream extends PassThrough {
-  private wrote = false;
-  readonly firstWrite: Promise<void>;
-  private started!: () => void;
-
-  constructor() {
-    super();
-    this.firstWrite = new Promise((resolve) => (this.started = resolve));
-    this.once('close', () => this.emit('drain'));
-  }
-
-  override write(chunk: unknown, ...rest: unknown[]): boolean {
-    if (this.destroyed) throw new Error('The client closed the connection during the export.');
-    if (!this.wrote) {
-      this.wrote = true;
-      this.started();
-    }
-    return (super.write as (c: unknown, ...r: unknown[]) => boolean)(chunk, ...rest);
-  }
-}
 
 const ListQuery = Type.Object({
   type: Type.Optional(Type.String({ description: 'Comma-separated STIX types.' })),
