@@ -13,6 +13,7 @@ import * as repo from './object-repository.js';
 import { prepareObject } from './prepare.js';
 import { redactReferences, redactReferencesWith, restoreHiddenRefs } from './redaction.js';
 import { ObjectCache } from './object-cache.js';
+import { AuditBatcher } from '../access/audit-batcher.js';
 import { normaliseTimestamp } from './version-key.js';
 
 export interface Page<T> {
@@ -93,6 +94,8 @@ export class KnowledgeService {
    * writer (its lock file admits one process), so every write passes through `store` below.
    */
   private readonly cache: ObjectCache | null;
+  /** Reads of sensitive material are audited by group commit (each read still waits for its entry). */
+  private readonly readAudit: AuditBatcher;
 
   constructor(
     private readonly db: Db,
@@ -101,6 +104,7 @@ export class KnowledgeService {
   ) {
     const size = opts.cacheObjects ?? 50_000;
     this.cache = db.engine === 'pglite' && size > 0 ? new ObjectCache(size) : null;
+    this.readAudit = new AuditBatcher(db);
   }
 
   private visible(s: Subject) {
@@ -111,7 +115,7 @@ export class KnowledgeService {
   private async auditReads(s: Subject, action: string, rows: repo.StoredObject[]): Promise<void> {
     const ids = rows.filter((r) => isSensitive(r)).map((r) => `${r.doc.id}@${r.version}`);
     if (ids.length === 0) return;
-    await this.db.transaction((tx) => this.audit(tx, { actor: s.username, action, target: ids.length === 1 ? ids[0]! : null, detail: { objects: ids } }));
+    await this.readAudit.record({ actor: s.username, action, target: ids.length === 1 ? ids[0]! : null, detail: { objects: ids } });
   }
 
   private async present(q: Queryable, s: Subject, rows: repo.StoredObject[]): Promise<StixObject[]> {

@@ -16,16 +16,16 @@ export interface CachedMeta extends AccessMeta {
   endpoints: string[] | null;
 }
 
-class Lru<K, V> {
+/**
+ * A bounded map that evicts the oldest insertion first. Reads do not reorder (re-inserting on every
+ * hit churns a large Map's hash table and showed in profiles); a hot id evicted by age simply comes
+ * back on its next read.
+ */
+class BoundedMap<K, V> {
   private readonly map = new Map<K, V>();
   constructor(private readonly max: number) {}
   get(k: K): V | undefined {
-    const v = this.map.get(k);
-    if (v !== undefined) {
-      this.map.delete(k);
-      this.map.set(k, v);
-    }
-    return v;
+    return this.map.get(k);
   }
   has(k: K): boolean {
     return this.map.has(k);
@@ -56,12 +56,12 @@ function metaOfRow(r: StoredObject): CachedMeta {
 const ABSENT = null;
 
 export class ObjectCache {
-  private readonly latest: Lru<string, StoredObject>;
-  private readonly metas: Lru<string, CachedMeta | null>;
+  private readonly latest: BoundedMap<string, StoredObject>;
+  private readonly metas: BoundedMap<string, CachedMeta | null>;
 
   constructor(maxObjects = 50_000) {
-    this.latest = new Lru(maxObjects);
-    this.metas = new Lru(maxObjects * 4);
+    this.latest = new BoundedMap(maxObjects);
+    this.metas = new BoundedMap(maxObjects * 4);
   }
 
   invalidate(ids: Iterable<string>): void {
