@@ -4,7 +4,8 @@
  */
 import type { Settings } from './config/settings.js';
 import { openDb, type Db } from './store/db.js';
-import { AuditLog, appendAudit } from './access/audit-log.js';
+import { appendAudit } from './access/audit-log.js';
+import { AuditLog } from './access/audit-service.js';
 import { UserService } from './access/user-service.js';
 import { KnowledgeService } from './intel/knowledge-service.js';
 import type { AuditAppender } from './intel/import-service.js';

@@ -2,7 +2,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { openTestStore, testEngines, type TestStore } from '../store/test-engines.js';
 import { AuditBatcher } from './audit-batcher.js';
-import { verifyAudit } from './audit-log.js';
+import { verifyAudit } from './audit-verify.js';
 
 for (const { engine, skip } of testEngines()) {
   describe(`audit group commit on ${engine}`, { skip }, () => {

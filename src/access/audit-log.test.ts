@@ -4,10 +4,10 @@ import { createHash } from 'node:crypto';
 import { testEngines, type TestStore } from '../store/test-engines.js';
 import { openDb, type Db, type Queryable } from '../store/db.js';
 import { isAppError } from '../errors.js';
-import {
-  AuditLog, GENESIS_HASH, append, appendAudit, appendAuditBatch, auditHead, canonicalJson, computeEntryHash, formatAnchor,
-  listAudit, parseAnchor, verifyAudit, type AuditVerifyResult,
-} from './audit-log.js';
+import { canonicalJson, computeEntryHash } from './audit-hash.js';
+import { GENESIS_HASH, append, appendAudit, appendAuditBatch, auditHead, formatAnchor, listAudit, parseAnchor } from './audit-log.js';
+import { AuditLog } from './audit-service.js';
+import { verifyAudit, type AuditVerifyResult } from './audit-verify.js';
 import { openAccessTestStore, resetAudit } from './test-support.js';
 
 describe('audit hashing (pure)', () => {

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { openDb } from '../store/db.js';
 import { createTestDatabase, testEngines } from '../store/test-engines.js';
-import { verifyAudit } from '../access/audit-log.js';
+import { verifyAudit } from '../access/audit-verify.js';
 import { generateIntel } from '../demo/intel-generator.js';
 
 const CLI = resolve('dist/cli/main.js');
