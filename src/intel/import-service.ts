@@ -14,6 +14,7 @@ import { readObjects, type RawItem } from './object-reader.js';
 import type { IngestContext, Rejection } from './prepare.js';
 import { writeBatch, type PreparedObject, type WriteOutcome } from './object-repository.js';
 import { inThreadBatches, workerBatches, type BatchSource, type PreparedBatch } from './prepared-batches.js';
+import { ImportMaintenance } from './import-maintenance.js';
 
 export interface AuditEntryInput {
   actor: string | null;
@@ -37,6 +38,11 @@ export interface ImportOptions {
   maxErrors?: number;
   /** Prepare in this thread even for files (default: a worker thread). */
   inThread?: boolean;
+  /**
+   * Bulk-load (secondary indexes set aside, built again at the end) sources of at least this many
+   * objects into a table holding under a quarter of that; default 50,000, 0 turns it off.
+   */
+  bulkMinObjects?: number;
 }
 
 export interface ImportReport {
@@ -53,8 +59,10 @@ function digestOf(items: PreparedObject[]): string {
   return h.digest('hex');
 }
 
-async function writeAudited(tx: Queryable, batch: PreparedObject[], label: string, opts: ImportOptions): Promise<WriteOutcome> {
-  const out = await writeBatch(tx, batch);
+async function writeAudited(
+  tx: Queryable, batch: PreparedObject[], label: string, opts: ImportOptions, knownNew?: (id: string) => boolean,
+): Promise<WriteOutcome> {
+  const out = await writeBatch(tx, batch, { knownNew });
   const written = [...out.inserted, ...out.updated];
   if (written.length) {
     await opts.audit(tx, {
@@ -121,6 +129,8 @@ export async function importBatches(db: Db, label: string, source: BatchSource, 
     for (const r of conflictRejections(out)) reject(r);
   };
 
+  // PGlite: the data directory is locked to this process, so this import is the only writer
+  const upkeep = new ImportMaintenance(db, { bulkMinObjects: opts.bulkMinObjects, exclusiveWriter: db.engine === 'pglite' });
   if (opts.strict) {
     // pass 1: validate everything, store nothing
     for await (const b of source()) {
@@ -129,10 +139,15 @@ export async function importBatches(db: Db, label: string, source: BatchSource, 
     }
     if (report.rejected > 0) return report;
     // pass 2: one transaction for the whole source
+    await upkeep.begin({ seen: 0, bytesRead: 0 }, 0, false);
     try {
       await db.transaction(async (tx) => {
         for await (const b of source()) {
-          if (b.items.length) count(await writeAudited(tx, b.items, label, opts));
+          if (b.items.length) {
+            const out = await writeAudited(tx, b.items, label, opts);
+            count(out);
+            await upkeep.written(out.inserted.length, tx);
+          }
           progress(b.bytesRead, b.seen);
         }
         if (report.rejected > 0) throw new StrictAbort();
@@ -145,24 +160,122 @@ export async function importBatches(db: Db, label: string, source: BatchSource, 
     return report;
   }
 
-  // batches commit independently; the next batch is prepared while the last one is written
-  let inflight: Promise<void> | null = null;
-  for await (const b of source()) {
-    for (const r of b.rejections) reject(r);
-    if (inflight) await inflight;
-    if (b.items.length) {
-      const { items, bytesRead, seen } = b;
-      inflight = db.transaction((tx) => writeAudited(tx, items, label, opts)).then((out) => {
-        count(out);
-        progress(bytesRead, seen);
-      });
-    } else progress(b.bytesRead, b.seen);
+  // Batches commit independently; the next batch is prepared while earlier ones are written. On a
+  // PostgreSQL server two are written at once, on two connections (the server gives each a core).
+  // An object whose id is in the batch still being written is held back and written with the next
+  // batch (consecutive batches often share a few ids): what is decided for an object depends only
+  // on its id's stored versions and the objects with its id before it, so the outcome is the same
+  // as writing in file order. Outcomes are taken in file order. PGlite has one connection: one batch
+  // at a time.
+  const maxInflight = db.engine === 'postgres' ? 2 : 1;
+  const inflight: Write[] = [];
+  let fresh: NewIds | null = null;
+  let held: PreparedObject[] = [];
+  let at = { bytesRead: 0, seen: 0 };
+  const retire = async () => {
+    const w = inflight.shift()!;
+    const out = await w.done;
+    fresh!.add(w.items);
+    count(out);
+    progress(w.progress.bytesRead, w.progress.seen);
+    await upkeep.written(out.inserted.length);
+  };
+  const write = (items: PreparedObject[], knownNew?: (id: string) => boolean) =>
+    db.transaction((tx) => writeAudited(tx, items, label, opts, knownNew));
+  const dispatch = (items: PreparedObject[], at: Write['progress']) => {
+    const known = fresh!;
+    const done = known.active
+      // another writer stored one of the ids meanwhile: write the batch again, looking all up
+      ? write(items, known.knownNew).catch((e: unknown) => (isUniqueViolation(e) ? write(items) : Promise.reject(e)))
+      : write(items);
+    done.catch(() => undefined); // a failure is taken up where it is awaited, not reported as unhandled meanwhile
+    inflight.push({ done, items, ids: new Set(items.map((i) => i.id)), progress: at });
+  };
+  try {
+    for await (const b of source()) {
+      for (const r of b.rejections) reject(r);
+      if (!fresh) {
+        await upkeep.begin(b, bytesTotal);
+        fresh = new NewIds(upkeep.emptyAtStart);
+      }
+      if (!b.items.length && !held.length) {
+        if (!inflight.length) progress(b.bytesRead, b.seen);
+        continue;
+      }
+      at = { bytesRead: b.bytesRead, seen: b.seen };
+      while (inflight.length >= maxInflight) await retire();
+      let items = held.length ? [...held, ...b.items] : b.items;
+      held = [];
+      if (inflight.length) {
+        const busy = (i: PreparedObject) => inflight.some((w) => w.ids.has(i.id));
+        if (items.some(busy)) {
+          held = items.filter(busy);
+          items = items.filter((i) => !busy(i));
+        }
+      }
+      if (items.length) dispatch(items, at);
+    }
+    while (inflight.length) await retire();
+    if (held.length) {
+      dispatch(held, at);
+      await retire();
+    }
+  } catch (e) {
+    await Promise.allSettled(inflight.map((w) => w.done));
+    // build what was set aside now if the store still answers; otherwise the next import does
+    await upkeep.end().catch(() => undefined);
+    throw e;
   }
-  if (inflight) await inflight;
+  await upkeep.end();
   return report;
 }
 
+interface Write {
+  done: Promise<WriteOutcome>;
+  items: PreparedObject[];
+  ids: Set<string>;
+  /** Progress to report when this write is taken. */
+  progress: { bytesRead: number; seen: number };
+}
+
 class StrictAbort extends Error {}
+
+/**
+ * Ids an import into an empty table has not written yet: they need no lookup of stored versions.
+ * Written ids are kept as 28 bits of their UUID's tail (small integers: a few MB for a million);
+ * two ids sharing them only cost an unneeded lookup.
+ */
+class NewIds {
+  private readonly written = new Set<number>();
+
+  constructor(readonly active: boolean) {}
+
+  /** The last 7 hex digits of the id (NaN when they are not hex: such an id is always looked up). */
+  private static key(id: string): number {
+    let k = 0;
+    for (let i = id.length - 7; i < id.length; i++) {
+      const c = id.charCodeAt(i) | 32; // lower case
+      const v = c >= 48 && c <= 57 ? c - 48 : c >= 97 && c <= 102 ? c - 87 : NaN;
+      k = k * 16 + v;
+    }
+    return k;
+  }
+
+  /** Whether the id is known not to be stored (a snapshot: ids of the batch being written are added after). */
+  readonly knownNew = (id: string): boolean => {
+    const k = NewIds.key(id);
+    return !Number.isNaN(k) && !this.written.has(k);
+  };
+
+  add(items: PreparedObject[]): void {
+    for (const i of items) {
+      const k = NewIds.key(i.id);
+      if (!Number.isNaN(k)) this.written.add(k);
+    }
+  }
+}
+
+const isUniqueViolation = (e: unknown) => (e as { code?: string } | null)?.code === '23505';
 
 export interface ValidateReport {
   objects: number;

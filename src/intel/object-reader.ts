@@ -39,8 +39,14 @@ export interface ReadProgress {
   (bytesRead: number): void;
 }
 
+/**
+ * Which objects (by index) the caller wants. The others are still counted but neither decoded
+ * nor parsed: several readers of one file can share its objects out among themselves.
+ */
+export type WantObject = (index: number) => boolean;
+
 /** Reads objects from a JSON-lines file: one object per non-empty line; a bad line is an item with parseError. */
-export async function* readJsonLines(file: string, onBytes?: ReadProgress): AsyncGenerator<RawItem> {
+export async function* readJsonLines(file: string, onBytes?: ReadProgress, want?: WantObject): AsyncGenerator<RawItem> {
   let carry = '';
   let line = 0, index = 0, bytes = 0;
   for await (const chunk of createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 })) {
@@ -51,13 +57,15 @@ export async function* readJsonLines(file: string, onBytes?: ReadProgress): Asyn
       line++;
       const l = text.slice(start, nl).trim();
       start = nl + 1;
-      if (l) yield parseItem(l, index++, line);
+      if (!l) continue;
+      if (!want || want(index)) yield parseItem(l, index++, line);
+      else index++;
     }
     carry = text.slice(start);
     onBytes?.(bytes);
   }
   const last = carry.trim();
-  if (last) yield parseItem(last, index++, line + 1);
+  if (last && (!want || want(index))) yield parseItem(last, index++, line + 1);
 }
 
 /**
@@ -66,7 +74,7 @@ export async function* readJsonLines(file: string, onBytes?: ReadProgress): Asyn
  * truncated file) throws BAD_FILE with the byte offset; a bundle whose header is not a
  * bundle throws BAD_FILE as well.
  */
-export async function* readJsonObjects(file: string, onBytes?: ReadProgress): AsyncGenerator<RawItem> {
+export async function* readJsonObjects(file: string, onBytes?: ReadProgress, want?: WantObject): AsyncGenerator<RawItem> {
   let depth = 0;
   let inString = false;
   let escaped = false;
@@ -166,8 +174,12 @@ export async function* readJsonObjects(file: string, onBytes?: ReadProgress): As
           depth--;
           if (depth < 0) throw fatal(file, offset + i, `unexpected '${String.fromCharCode(c)}'`);
           if (elemStart !== -1 && depth === elemDepth) {
-            pending.push(buf.subarray(elemStart, i + 1));
-            const text = pending.length === 1 ? pending[0]!.toString('utf8') : Buffer.concat(pending).toString('utf8');
+            const keep = !want || want(index);
+            let text = '';
+            if (keep) {
+              pending.push(buf.subarray(elemStart, i + 1));
+              text = pending.length === 1 ? pending[0]!.toString('utf8') : Buffer.concat(pending).toString('utf8');
+            }
             pending = [];
             elemStart = -1;
             elemDepth = -1;
@@ -176,7 +188,8 @@ export async function* readJsonObjects(file: string, onBytes?: ReadProgress): As
               headerStart = -1;
               top = 'none';
             }
-            yield emitText(text);
+            if (keep) yield emitText(text);
+            else index++;
           } else if (inObjectsArray && depth === 1 && c === RBRACK) {
             inObjectsArray = false;
             headerStart = i;
@@ -198,7 +211,7 @@ export async function* readJsonObjects(file: string, onBytes?: ReadProgress): As
     }
     // carry partial element / header into the next chunk
     if (elemStart !== -1) {
-      pending.push(Buffer.from(buf.subarray(elemStart)));
+      if (!want || want(index)) pending.push(Buffer.from(buf.subarray(elemStart)));
       elemStart = -2;
     }
     if (headerStart >= 0) {
@@ -228,6 +241,6 @@ function checkBundleHeader(file: string, offset: number, text: string): void {
 }
 
 /** Picks the reader by file name: .jsonl / .ndjson are JSON lines; anything else is structural JSON. */
-export function readObjects(file: string, onBytes?: ReadProgress): AsyncGenerator<RawItem> {
-  return /\.(jsonl|ndjson)$/i.test(file) ? readJsonLines(file, onBytes) : readJsonObjects(file, onBytes);
+export function readObjects(file: string, onBytes?: ReadProgress, want?: WantObject): AsyncGenerator<RawItem> {
+  return /\.(jsonl|ndjson)$/i.test(file) ? readJsonLines(file, onBytes, want) : readJsonObjects(file, onBytes, want);
 }

@@ -5,6 +5,8 @@
 import type { Queryable } from '../store/db.js';
 import type { StixObject } from '../stix/types.js';
 import type { TlpLevel } from '../access/policy.js';
+import { canCopy } from '../store/copy-sink.js';
+import { COPY_COLUMNS, copyData } from './copy-rows.js';
 
 /** An object ready to store: parsed, validated, with its derived keys. */
 export interface PreparedObject {
@@ -57,14 +59,11 @@ interface IdState {
  * (id, version) with other content → conflict (a changed object needs a newer `modified`), except
  * for version-less objects (SCOs), which are updated in place.
  */
-export async function writeBatch(tx: Queryable, items: PreparedObject[]): Promise<WriteOutcome> {
+export async function writeBatch(tx: Queryable, items: PreparedObject[], opts: WriteBatchOptions = {}): Promise<WriteOutcome> {
   const out: WriteOutcome = { inserted: [], updated: [], unchanged: [], conflicts: [] };
   if (items.length === 0) return out;
-  const ids = [...new Set(items.map((i) => i.id))];
-  const rows = await tx.query<ExistingRow>(
-    'SELECT id, version, content_hash, is_latest, revoked FROM stix_object WHERE id = ANY($1::text[])',
-    [ids],
-  );
+  const { knownNew } = opts;
+  const rows = await storedVersions(tx, knownNew ? items.filter((i) => !knownNew(i.id)) : items);
   const state = new Map<string, IdState>();
   for (const r of rows) {
     let s = state.get(r.id);
@@ -129,7 +128,46 @@ export async function writeBatch(tx: Queryable, items: PreparedObject[]): Promis
   return out;
 }
 
+export interface WriteBatchOptions {
+  /**
+   * Ids the caller knows are not stored (an import into an empty table that has not written them
+   * yet): they are not looked up. Should another writer have stored one meanwhile, a unique index
+   * refuses the insert (SQLSTATE 23505) and the caller writes the batch again without this.
+   */
+  knownNew?: ((id: string) => boolean) | undefined;
+}
+
+/**
+ * The stored versions of the batch's ids. They come back as one text value (a line per version)
+ * rather than a row each: a re-import reads back every object it sends, and one value is much
+ * cheaper to return and parse than thousands of rows. Ids, versions and hashes hold no spaces or
+ * newlines (STIX ids and timestamps are validated; hashes are hex).
+ */
+async function storedVersions(tx: Queryable, items: PreparedObject[]): Promise<ExistingRow[]> {
+  const ids = [...new Set(items.map((i) => i.id))];
+  if (ids.length === 0) return [];
+  if (ids.some((id) => /[\s]/.test(id))) {
+    return tx.query<ExistingRow>('SELECT id, version, content_hash, is_latest, revoked FROM stix_object WHERE id = ANY($1::text[])', [ids]);
+  }
+  const [r] = await tx.query<{ v: string | null }>(
+    `SELECT string_agg(id || ' ' || version || ' ' || content_hash || ' ' || CASE WHEN is_latest THEN 'L' ELSE '-' END
+                       || CASE WHEN revoked THEN 'R' ELSE '-' END, E'\n') AS v
+     FROM stix_object WHERE id = ANY(string_to_array($1, ' '))`,
+    [ids.join(' ')],
+  );
+  if (!r?.v) return [];
+  return r.v.split('\n').map((line) => {
+    const [id, version, hash, flags] = line.split(' ') as [string, string, string, string];
+    return { id, version, content_hash: hash, is_latest: flags[0] === 'L', revoked: flags[1] === 'R' };
+  });
+}
+
 async function insertRows(tx: Queryable, items: PreparedObject[], isLatest: (i: PreparedObject) => boolean): Promise<void> {
+  if (canCopy(tx)) {
+    // COPY: the same statement on both engines; rows come pre-encoded from the import's worker
+    await tx.copyFrom(`COPY stix_object (${COPY_COLUMNS}) FROM STDIN`, copyData(items, isLatest));
+    return;
+  }
   // One parameter: a JSON array of rows, expanded server-side (fast on both engines). Everything
   // but the document is computed here, so the server does no per-row sub-queries.
   const parts: string[] = new Array(items.length);

@@ -2,7 +2,7 @@
  * Turns one parsed input value into a PreparedObject (validated, keyed, with its access facts),
  * or a rejection that names the object, the field and the reason.
  */
-import { createHash } from 'node:crypto';
+import * as nodeCrypto from 'node:crypto';
 import { validateObject } from '../stix/validate/index.js';
 import { computeScoId } from '../stix/sco-id.js';
 import { categoryOf, type StixObject, type ValidationIssue } from '../stix/types.js';
@@ -93,7 +93,7 @@ export function prepareObject(value: unknown, index: number, ctx: IngestContext,
       stamp: typeof obj.modified === 'string' ? obj.modified : typeof obj.created === 'string' ? obj.created : undefined,
       obj,
       json,
-      hash: createHash('sha1').update(json).digest('hex'),
+      hash: sha1Hex(json),
       version: versionKeyOf(obj),
       tlp,
       classification,
@@ -104,6 +104,11 @@ export function prepareObject(value: unknown, index: number, ctx: IngestContext,
     },
   };
 }
+
+/** SHA-1 hex of a string: the one-shot crypto.hash where Node has it (20.12+; a fraction of the cost per call), else createHash. */
+const sha1Hex: (s: string) => string = typeof (nodeCrypto as { hash?: unknown }).hash === 'function'
+  ? (s) => (nodeCrypto as unknown as { hash(alg: string, data: string, enc: 'hex'): string }).hash('sha1', s, 'hex')
+  : (s) => nodeCrypto.createHash('sha1').update(s).digest('hex');
 
 function stringList(v: unknown): string[] | null {
   return Array.isArray(v) && v.length > 0 ? (v.filter((x) => typeof x === 'string') as string[]) : null;

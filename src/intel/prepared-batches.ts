@@ -3,11 +3,12 @@
  * JavaScript; storing is CPU work in the database (in this thread for PGlite). Reading and
  * preparing a file in a worker thread lets the two run on both cores at once.
  */
+import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { StixObject } from '../stix/types.js';
 import type { RawItem } from './object-reader.js';
 import type { PreparedObject } from './object-repository.js';
 import { prepareObject, type IngestContext, type Rejection } from './prepare.js';
+import { copyRow, RowWriter, StagedObject } from './copy-rows.js';
 
 export interface PreparedBatch {
   items: PreparedObject[];
@@ -20,7 +21,8 @@ export interface PreparedBatch {
 
 export type BatchSource = () => AsyncIterable<PreparedBatch>;
 
-function rejectionOf(raw: RawItem): Rejection {
+/** The rejection of an item whose text is not JSON. */
+export function rejectionOf(raw: RawItem): Rejection {
   const r: Rejection = { index: raw.index, errors: [{ path: '', message: raw.parseError ?? 'invalid JSON' }] };
   if (raw.line !== undefined) r.line = raw.line;
   return r;
@@ -51,12 +53,29 @@ export async function* inThreadBatches(
   if (items.length || rejections.length || seen === 0) yield { items, rejections, bytesRead, seen };
 }
 
-/** What crosses from the worker: a prepared object without its parsed form. */
-export type WirePrepared = Omit<PreparedObject, 'obj'>;
+/**
+ * What crosses from the worker for one batch: each valid object's row already encoded for COPY
+ * (one buffer, transferred without copying) and, column by column, the keys the writer decides
+ * on. Columns of plain strings and numbers clone much faster than an object per item.
+ */
+export interface WireBatch {
+  rows: Uint8Array;
+  /** Row k is bytes [starts[k], starts[k + 1]) of rows. */
+  starts: Int32Array;
+  index: Int32Array;
+  revoked: Uint8Array;
+  id: string[];
+  type: string[];
+  stamp: (string | undefined)[];
+  hash: string[];
+  version: string[];
+}
 
 export interface WorkerBatchMessage {
   kind: 'batch';
-  items: WirePrepared[];
+  /** Batch number: objects [seq × batchSize, (seq + 1) × batchSize) of the file. */
+  seq: number;
+  batch: WireBatch;
   rejections: Rejection[];
   bytesRead: number;
   seen: number;
@@ -64,62 +83,111 @@ export interface WorkerBatchMessage {
 
 export type WorkerMessage = WorkerBatchMessage | { kind: 'done' } | { kind: 'error'; error: { code?: string; status?: number; message: string; details?: unknown } };
 
-/** Gives a wire item back its `obj`, parsed from its JSON only if someone asks for it. */
-export function fromWire(w: WirePrepared): PreparedObject {
-  let obj: StixObject | undefined;
-  return Object.defineProperty(w as PreparedObject, 'obj', {
-    get: () => (obj ??= JSON.parse(w.json) as StixObject),
-    enumerable: false,
-  });
+/** Encodes a prepared batch for the wire (in the worker). Rows are written as the latest version; the writer patches that. */
+export function toWire(items: PreparedObject[]): { batch: WireBatch; transfer: ArrayBuffer[] } {
+  const n = items.length;
+  const w = new RowWriter(Math.max(1 << 16, n * 1024));
+  const batch: Omit<WireBatch, 'rows' | 'starts'> = {
+    index: new Int32Array(n), revoked: new Uint8Array(n),
+    id: new Array<string>(n), type: new Array<string>(n), stamp: new Array<string | undefined>(n), hash: new Array<string>(n), version: new Array<string>(n),
+  };
+  for (let k = 0; k < n; k++) {
+    const i = items[k]!;
+    w.push(copyRow(i, true));
+    batch.index[k] = i.index;
+    batch.revoked[k] = i.revoked ? 1 : 0;
+    batch.id[k] = i.id;
+    batch.type[k] = i.type;
+    batch.stamp[k] = i.stamp;
+    batch.hash[k] = i.hash;
+    batch.version[k] = i.version;
+  }
+  const { rows, starts } = w.finish();
+  return { batch: { ...batch, rows, starts }, transfer: [rows.buffer as ArrayBuffer] };
+}
+
+/** The batch's objects as the writer takes them (in the main thread). */
+export function fromWire(b: WireBatch): PreparedObject[] {
+  const block = { rows: b.rows, starts: b.starts };
+  const out = new Array<PreparedObject>(b.id.length);
+  for (let k = 0; k < out.length; k++) {
+    out[k] = new StagedObject(block, k, b.index[k]!, b.id[k]!, b.type[k]!, b.revoked[k] === 1, b.stamp[k], b.hash[k]!, b.version[k]!);
+  }
+  return out;
+}
+
+/** Prepare workers for one file: both cores when there are two (each reads the file, prepares its share). */
+export function defaultPrepareWorkers(): number {
+  return Number(process.env.XW ?? 0) || Math.max(1, Math.min(2, availableParallelism()));
+}
+
+/** The young generation of a prepare worker: most of what it allocates dies within a batch. */
+const WORKER_YOUNG_GENERATION_MB = 64;
+
+interface WorkerSlot {
+  worker: Worker;
+  queue: WorkerMessage[];
+  failure: Error | null;
 }
 
 /**
- * Reads and prepares a file in a worker thread. At most `ahead` batches wait unconsumed, so
- * memory stays bounded however fast the worker is.
+ * Reads and prepares a file in `workers` worker threads. Batch j holds the objects with index in
+ * [j × batchSize, (j + 1) × batchSize) and is prepared by worker j mod workers; every worker scans
+ * the whole file but decodes and prepares only its own batches, and batches are handed on in file
+ * order. At most `ahead` batches per worker wait unconsumed, so memory stays bounded however fast
+ * the workers are.
  */
-export function workerBatches(file: string, ctx: IngestContext, batchSize: number, ahead = 2): AsyncGenerator<PreparedBatch> {
-  // the worker starts now, not at the first next(): callers may start it while they open the store
-  const worker = new Worker(new URL('./prepare-worker.js', import.meta.url), { workerData: { file, ctx, batchSize } });
-  const queue: WorkerMessage[] = [];
+export function workerBatches(
+  file: string, ctx: IngestContext, batchSize: number, ahead = 2, workers = defaultPrepareWorkers(),
+): AsyncGenerator<PreparedBatch> {
+  // the workers start now, not at the first next(): callers may start them while they open the store
   let wake: (() => void) | null = null;
-  let failure: Error | null = null;
-  worker.on('message', (m: WorkerMessage) => {
-    queue.push(m);
-    wake?.();
-  });
-  worker.on('error', (e) => {
-    failure = e;
-    wake?.();
-  });
-  worker.on('exit', (code) => {
-    if (code !== 0 && !failure) failure = new Error(`the import worker stopped with exit code ${code}`);
-    wake?.();
-  });
-  worker.postMessage({ credit: ahead });
-  return drain(worker, queue, (w) => (wake = w), () => failure);
+  const slots: WorkerSlot[] = [];
+  for (let slot = 0; slot < workers; slot++) {
+    const worker = new Worker(new URL('./prepare-worker.js', import.meta.url), {
+      workerData: { file, ctx, batchSize, slot, slots: workers },
+      resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
+    });
+    const s: WorkerSlot = { worker, queue: [], failure: null };
+    worker.on('message', (m: WorkerMessage) => {
+      s.queue.push(m);
+      wake?.();
+    });
+    worker.on('error', (e) => {
+      s.failure = e;
+      wake?.();
+    });
+    worker.on('exit', (code) => {
+      if (code !== 0 && !s.failure) s.failure = new Error(`the import worker stopped with exit code ${code}`);
+      wake?.();
+    });
+    worker.postMessage({ credit: ahead });
+    slots.push(s);
+  }
+  return drain(slots, (w) => (wake = w));
 }
 
-async function* drain(
-  worker: Worker, queue: WorkerMessage[], onWake: (w: (() => void) | null) => void, failed: () => Error | null,
-): AsyncGenerator<PreparedBatch> {
+async function* drain(slots: WorkerSlot[], onWake: (w: (() => void) | null) => void): AsyncGenerator<PreparedBatch> {
   try {
-    for (;;) {
-      while (queue.length === 0) {
-        const f = failed();
-        if (f) throw f;
+    for (let seq = 0; ; seq++) {
+      const s = slots[seq % slots.length]!;
+      while (s.queue.length === 0) {
+        if (s.failure) throw s.failure;
         await new Promise<void>((r) => onWake(r));
         onWake(null);
       }
-      const m = queue.shift()!;
+      const m = s.queue.shift()!;
+      // a worker with no batch `seq` has read past the end of the file: there are no more batches
       if (m.kind === 'done') return;
       if (m.kind === 'error') {
         const { AppError } = await import('../errors.js');
         throw new AppError(m.error.code ?? 'IMPORT_FAILED', m.error.status ?? 500, m.error.message, (m.error.details as never) ?? []);
       }
-      worker.postMessage({ credit: 1 });
-      yield { items: m.items.map(fromWire), rejections: m.rejections, bytesRead: m.bytesRead, seen: m.seen };
+      if (m.seq !== seq) throw new Error(`import workers out of step: batch ${m.seq} where ${seq} was due`);
+      s.worker.postMessage({ credit: 1 });
+      yield { items: fromWire(m.batch), rejections: m.rejections, bytesRead: m.bytesRead, seen: m.seen };
     }
   } finally {
-    await worker.terminate();
+    await Promise.all(slots.map((s) => s.worker.terminate()));
   }
 }

@@ -1,0 +1,160 @@
+/**
+ * Upkeep of stix_object around an import: planner statistics and bulk loading.
+ *
+ * Statistics. PGlite has no autovacuum, so a table that was never analysed has no statistics and
+ * the planner reads the per-batch lookup of stored versions (`id = ANY(…)`) as "most of the table"
+ * and scans all of it: every batch would cost a full scan. The import analyses the table when it
+ * has no statistics and whenever the rows it wrote reach the count the statistics were taken at
+ * (so O(log n) times). The planner scales row counts by the table's current size, so statistics
+ * taken once on a non-trivial table stay usable.
+ *
+ * Bulk loading. Keeping nine secondary indexes (three of them GIN) up to date row by row is most
+ * of the cost of loading into the table. When a source is large (≥ bulkMinObjects, estimated from
+ * the first batch) and the table is small next to it (holds under a quarter of that), the import
+ * sets the table's non-unique indexes aside (their definitions go to deferred_index, the indexes
+ * are dropped), loads, and builds them again at its end: one sorted build each is several times
+ * cheaper. The primary key stays (the lookups of stored versions use it), and so does the unique
+ * index of latest versions unless the import is the store's only possible writer (see
+ * exclusiveWriter); reads stay correct meanwhile (only slower). An import killed in between leaves
+ * the definitions in deferred_index; the next import builds them before it loads (or at its own
+ * end when it bulk loads too).
+ */
+import type { Db, Queryable } from '../store/db.js';
+
+export const DEFAULT_BULK_MIN_OBJECTS = 50_000;
+
+interface IndexDef {
+  name: string;
+  definition: string;
+}
+
+const quoteIdent = (name: string) => `"${name.replaceAll('"', '""')}"`;
+
+async function tableStats(q: Queryable): Promise<number> {
+  const [r] = await q.query<{ n: number }>(`SELECT reltuples::float8 AS n FROM pg_class WHERE oid = 'stix_object'::regclass`);
+  return r ? Number(r.n) : -1;
+}
+
+/** Builds every index set aside (by this import or a killed one), each in its own transaction. */
+export async function buildDeferredIndexes(db: Db): Promise<string[]> {
+  const built: string[] = [];
+  const names = await db.query<{ name: string }>('SELECT name FROM deferred_index ORDER BY name');
+  for (const { name } of names) {
+    await db.transaction(async (tx) => {
+      // a concurrent import building the same index waits here, then finds the row gone
+      const [row] = await tx.query<IndexDef>('SELECT name, definition FROM deferred_index WHERE name = $1 FOR UPDATE', [name]);
+      if (!row) return;
+      const [exists] = await tx.query<{ r: string | null }>('SELECT to_regclass($1)::text AS r', [quoteIdent(name)]);
+      if (!exists?.r) await tx.query(row.definition);
+      await tx.query('DELETE FROM deferred_index WHERE name = $1', [name]);
+      built.push(name);
+    });
+  }
+  return built;
+}
+
+/**
+ * Sets indexes of stix_object aside (recorded, then dropped) in one transaction: the non-unique
+ * ones, and with `unique` the unique ones too, except the primary key (the lookups need it).
+ */
+async function deferIndexes(db: Db, unique: boolean): Promise<boolean> {
+  try {
+    await db.transaction(async (tx) => {
+      // dropping an index waits for readers of the table; rather load without bulk mode than stall
+      await tx.query(`SET LOCAL lock_timeout = '5s'`);
+      const defs = await tx.query<IndexDef>(
+        `SELECT c.relname AS name, pg_get_indexdef(i.indexrelid) AS definition
+         FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
+         WHERE i.indrelid = 'stix_object'::regclass AND (NOT i.indisunique OR $1) AND NOT i.indisprimary
+         ORDER BY c.relname`,
+        [unique],
+      );
+      for (const d of defs) {
+        await tx.query('INSERT INTO deferred_index (name, definition) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING', [d.name, d.definition]);
+        await tx.query(`DROP INDEX ${quoteIdent(d.name)}`);
+      }
+    });
+    return true;
+  } catch (e) {
+    if ((e as { code?: string }).code === '55P03') return false; // lock_not_available
+    throw e;
+  }
+}
+
+export interface MaintenanceOptions {
+  /** Bulk-load sources of at least this many objects (estimated); 0 or Infinity turns bulk loading off. */
+  bulkMinObjects?: number | undefined;
+  /**
+   * No other process can write the store while the import runs (PGlite: the data directory is
+   * locked to one process), so a bulk load may set the unique index of latest versions aside too:
+   * this import is the only writer, and its own logic keeps one latest version per id (the index
+   * is built again, unique, at the end). With other writers possible it stays, to keep them right.
+   */
+  exclusiveWriter?: boolean | undefined;
+}
+
+/** Statistics and bulk mode for one import (see the module comment). */
+export class ImportMaintenance {
+  /** Rows the statistics were taken at (-1: none). */
+  private statsRows = -1;
+  /** Rows this import wrote since the statistics were taken. */
+  private grown = 0;
+  private bulk = false;
+  private empty = false;
+
+  constructor(private readonly db: Db, private readonly opts: MaintenanceOptions = {}) {}
+
+  get bulkLoading(): boolean {
+    return this.bulk;
+  }
+
+  /** The table held no objects when the import began. */
+  get emptyAtStart(): boolean {
+    return this.empty;
+  }
+
+  /**
+   * Before the first batch is written: analyses a table without statistics; decides on bulk mode
+   * from the first batch (objects seen over bytes read, times the source's size); builds indexes
+   * a killed bulk import left aside unless this import bulk loads as well.
+   */
+  async begin(first: { seen: number; bytesRead: number }, bytesTotal: number, allowBulk = true): Promise<void> {
+    this.statsRows = await tableStats(this.db);
+    if (this.statsRows < 0) await this.analyze();
+    const [e] = await this.db.query<{ n: number }>('SELECT count(*)::int AS n FROM (SELECT 1 FROM stix_object LIMIT 1) t');
+    this.empty = (e?.n ?? 0) === 0;
+    const min = this.opts.bulkMinObjects ?? DEFAULT_BULK_MIN_OBJECTS;
+    const estimate = first.bytesRead > 0 && bytesTotal > 0 ? (first.seen * bytesTotal) / first.bytesRead : first.seen;
+    if (allowBulk && min > 0 && Number.isFinite(min) && estimate >= min) {
+      const limit = Math.ceil(estimate / 4);
+      const [r] = await this.db.query<{ n: number }>('SELECT count(*)::int AS n FROM (SELECT 1 FROM stix_object LIMIT $1) t', [limit]);
+      if ((r?.n ?? 0) < limit) this.bulk = await deferIndexes(this.db, this.opts.exclusiveWriter === true);
+    }
+    if (!this.bulk) await buildDeferredIndexes(this.db);
+  }
+
+  /**
+   * After a batch was written (committed, or within the caller's transaction `q`): counts its
+   * rows; analyses when the rows written since the statistics reach the rows they were taken at.
+   */
+  async written(rows: number, q: Queryable = this.db): Promise<void> {
+    this.grown += rows;
+    if (this.grown >= Math.max(this.statsRows, 1000)) await this.analyze(q);
+  }
+
+  /** At the end of the import (also after a failure): builds the indexes set aside, refreshes statistics. */
+  async end(): Promise<void> {
+    if (this.bulk) {
+      await buildDeferredIndexes(this.db);
+      this.bulk = false;
+      await this.analyze(this.db, ''); // a table loaded in bulk: statistics of every column, for reads
+    }
+  }
+
+  /** The ids' statistics are what the lookup of stored versions needs; all columns cost several times more. */
+  private async analyze(q: Queryable = this.db, columns = '(id)'): Promise<void> {
+    await q.query(`ANALYZE stix_object ${columns}`);
+    this.statsRows = Math.max(await tableStats(q), 0);
+    this.grown = 0;
+  }
+}
