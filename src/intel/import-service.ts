@@ -182,14 +182,14 @@ export async function importBatches(db: Db, label: string, source: BatchSource, 
   };
   const write = (items: PreparedObject[], knownNew?: (id: string) => boolean) =>
     db.transaction((tx) => writeAudited(tx, items, label, opts, knownNew));
-  const dispatch = (items: PreparedObject[], at: Write['progress']) => {
+  const dispatch = (items: PreparedObject[], reached: Write['progress']) => {
     const known = fresh!;
     const done = known.active
       // another writer stored one of the ids meanwhile: write the batch again, looking all up
       ? write(items, known.knownNew).catch((e: unknown) => (isUniqueViolation(e) ? write(items) : Promise.reject(e)))
       : write(items);
     done.catch(() => undefined); // a failure is taken up where it is awaited, not reported as unhandled meanwhile
-    inflight.push({ done, items, ids: new Set(items.map((i) => i.id)), progress: at });
+    inflight.push({ done, items, ids: new Set(items.map((i) => i.id)), progress: reached });
   };
   try {
     for await (const b of source()) {

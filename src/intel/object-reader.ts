@@ -51,6 +51,7 @@ export async function* readJsonLines(file: string, onBytes?: ReadProgress, want?
   let line = 0, index = 0, bytes = 0;
   for await (const chunk of createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 })) {
     bytes += Buffer.byteLength(chunk as string);
+    onBytes?.(bytes); // read (not yet all handed out): what an estimate from objects per byte needs
     const text = carry + (chunk as string);
     let start = 0;
     for (let nl = text.indexOf('\n'); nl !== -1; nl = text.indexOf('\n', start)) {
@@ -62,7 +63,6 @@ export async function* readJsonLines(file: string, onBytes?: ReadProgress, want?
       else index++;
     }
     carry = text.slice(start);
-    onBytes?.(bytes);
   }
   const last = carry.trim();
   if (last && (!want || want(index))) yield parseItem(last, index++, line + 1);
@@ -98,6 +98,7 @@ export async function* readJsonObjects(file: string, onBytes?: ReadProgress, wan
   for await (const raw of createReadStream(file, { highWaterMark: 1 << 20 })) {
     const buf = raw as Buffer;
     const n = buf.length;
+    onBytes?.(offset + n); // read (not yet all handed out): what an estimate from objects per byte needs
     let i = 0;
     let nextBackslash = buf.indexOf(BACKSLASH);
     if (headerStart === -2) headerStart = 0; // continuing header collection from the previous chunk
@@ -219,7 +220,6 @@ export async function* readJsonObjects(file: string, onBytes?: ReadProgress, wan
       headerStart = -2;
     }
     offset += n;
-    onBytes?.(offset);
   }
   if (depth !== 0 || inString) throw fatal(file, offset, 'the file ends inside an object (truncated?)');
   if (index === 0 && offset > 0 && top === 'none' && !sawObjectsArray) {

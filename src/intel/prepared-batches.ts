@@ -118,7 +118,7 @@ export function fromWire(b: WireBatch): PreparedObject[] {
 
 /** Prepare workers for one file: both cores when there are two (each reads the file, prepares its share). */
 export function defaultPrepareWorkers(): number {
-  return Number(process.env.XW ?? 0) || Math.max(1, Math.min(2, availableParallelism()));
+  return Math.max(1, Math.min(2, availableParallelism()));
 }
 
 /** The young generation of a prepare worker: most of what it allocates dies within a batch. */

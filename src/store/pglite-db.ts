@@ -35,7 +35,7 @@ export async function openPglite(dataDir: string): Promise<Db> {
   if (dataDir.startsWith('memory://')) throw new Error('The embedded store needs a directory, not memory://');
   mkdirSync(dataDir, { recursive: true });
   const releaseLock = lockDataDir(dataDir);
-  const pg = new PGlite(dataDir, { postgresqlconf: [...CONF, ...(process.env.XCONF ? process.env.XCONF.split(',') : [])] });
+  const pg = new PGlite(dataDir, { postgresqlconf: CONF });
   await pg.waitReady;
   const wrap = (q: { query: PGlite['query'] }): Queryable & CopySink => ({
     async query<T>(sql: string, params?: unknown[]): Promise<T[]> {
