@@ -5,7 +5,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { openDb, type Db } from '../store/db.js';
@@ -18,6 +18,7 @@ import { importFile, type AuditAppender, type ImportOptions } from './import-ser
 import { bundle, indicator, malware, T0 } from './test-fixtures.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'bulwark-bulk-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
 let fileNo = 0;
 function file(text: string, ext = 'json'): string {
   const p = join(dir, `f${fileNo++}.${ext}`);

@@ -76,7 +76,10 @@ async function deferIndexes(db: Db, unique: boolean): Promise<boolean> {
     });
     return true;
   } catch (e) {
-    if ((e as { code?: string }).code === '55P03') return false; // lock_not_available
+    // lock_not_available (readers hold the table), insufficient_privilege (a role that may not
+    // drop indexes): load without bulk mode
+    const code = (e as { code?: string }).code;
+    if (code === '55P03' || code === '42501') return false;
     throw e;
   }
 }

@@ -168,8 +168,8 @@ async function insertRows(tx: Queryable, items: PreparedObject[], isLatest: (i: 
     await tx.copyFrom(`COPY stix_object (${COPY_COLUMNS}) FROM STDIN`, copyData(items, isLatest));
     return;
   }
-  // One parameter: a JSON array of rows, expanded server-side (fast on both engines). Everything
-  // but the document is computed here, so the server does no per-row sub-queries.
+  // Without COPY (a Queryable other than the adapters' transactions): one parameter, a JSON array
+  // of rows expanded server-side. Everything but the document is computed here.
   const parts: string[] = new Array(items.length);
   const arr = (a: string[] | null) => (a === null || a.length === 0 ? 'null' : JSON.stringify(a));
   for (let k = 0; k < items.length; k++) {
