@@ -9,6 +9,7 @@ import { AuditLog } from './access/audit-service.js';
 import { UserService } from './access/user-service.js';
 import { KnowledgeService } from './intel/knowledge-service.js';
 import type { AuditAppender } from './intel/import-service.js';
+import { RegisterService } from './register/register-service.js';
 
 export interface AppServices {
   settings: Pick<Settings, 'loginRateLimit' | 'importBatchSize'>;
@@ -17,6 +18,7 @@ export interface AppServices {
   appendAudit: AuditAppender;
   users: UserService;
   knowledge: KnowledgeService;
+  register: RegisterService;
   close(): Promise<void>;
 }
 
@@ -32,6 +34,7 @@ export function createServices(db: Db, settings: Pick<Settings, 'loginRateLimit'
     appendAudit: append,
     users: new UserService(db, { loginRateLimit: settings.loginRateLimit }),
     knowledge: new KnowledgeService(db, append),
+    register: new RegisterService(db, append),
     close: () => db.close(),
   };
 }

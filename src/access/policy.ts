@@ -77,13 +77,16 @@ export type Action =
   | 'intel:write'
   | 'intel:import'
   | 'users:manage'
-  | 'audit:read';
+  | 'audit:read'
+  | 'register:read'
+  | 'register:write'
+  | 'register:organisations';
 
 const GRANTS: Record<Role, ReadonlySet<Action>> = {
-  admin: new Set<Action>(['intel:read', 'intel:write', 'intel:import', 'users:manage', 'audit:read']),
-  analyst: new Set<Action>(['intel:read', 'intel:write', 'intel:import']),
-  adviser: new Set<Action>(['intel:read']),
-  operator: new Set<Action>(['intel:read']),
+  admin: new Set<Action>(['intel:read', 'intel:write', 'intel:import', 'users:manage', 'audit:read', 'register:read', 'register:write', 'register:organisations']),
+  analyst: new Set<Action>(['intel:read', 'intel:write', 'intel:import', 'register:read']),
+  adviser: new Set<Action>(['intel:read', 'register:read']),
+  operator: new Set<Action>(['intel:read', 'register:read', 'register:write']),
 };
 
 export function can(s: Subject, action: Action): boolean {
@@ -92,6 +95,39 @@ export function can(s: Subject, action: Action): boolean {
 
 export function authorize(s: Subject, action: Action): void {
   if (!can(s, action)) throw errors.forbidden(`Your role (${s.role}) may not perform '${action}'.`);
+}
+
+// --- the infrastructure register ------------------------------------------------------------------
+// Records (assets, components, dependencies) carry the organisation that owns them (`org_id`; a
+// dependency's is its dependent's). Admins read and write all of them; analysts and advisers read
+// all of them and write none; operators read and write only their own organisation's (a dependency
+// of theirs on another organisation's provider shows the provider's id, never its record). Records
+// a subject may not read are answered exactly like records that do not exist. Organisations'
+// register records (name, sector, identity) are written by admins only; operators see their own.
+
+/** The organisation whose register records the subject is confined to, or null for all of them. */
+export function registerScope(s: Subject): string | null {
+  return s.userId === SYSTEM_USER_ID || s.role !== 'operator' ? null : s.orgId;
+}
+
+/** Whether the subject may read a register record owned by `orgId`. */
+export function canReadRegister(s: Subject, orgId: string): boolean {
+  if (!can(s, 'register:read')) return false;
+  const scope = registerScope(s);
+  return scope === null || scope === orgId;
+}
+
+/** Whether the subject may create, change or delete a register record owned by `orgId`. */
+export function canWriteRegister(s: Subject, orgId: string): boolean {
+  return can(s, 'register:write') && canReadRegister(s, orgId);
+}
+
+/** SQL predicate equivalent to canReadRegister over a column holding the owner; appends its parameters. */
+export function registerPredicate(s: Subject, orgColumn: string, params: unknown[]): string {
+  const scope = registerScope(s);
+  if (scope === null) return 'true';
+  params.push(scope);
+  return `${orgColumn} = $${params.length}`;
 }
 
 /**

@@ -1,0 +1,208 @@
+/**
+ * Bulk loading of register records inside one transaction: rows go by `COPY … FROM STDIN` into
+ * temporary staging tables (one per entity, dropped at commit), are checked against each other
+ * and against the stored register in SQL (duplicates, organisations, sites, systems, dependency
+ * endpoints, alternate groups, what the subject may write), and are then merged into the register
+ * by upsert — a row whose values equal the stored ones is not rewritten — with one
+ * `register_change` row per record written. Same SQL on both engines.
+ */
+import type { Queryable } from '../store/db.js';
+import { canCopy } from '../store/copy-sink.js';
+import { copyText } from '../intel/copy-rows.js';
+import { fieldsOf, type Entity } from './fields.js';
+
+export const ENTITIES: readonly Entity[] = ['organisation', 'asset', 'component', 'dependency'];
+
+const stage = (e: Entity) => `reg_stage_${e}`;
+const SQL_TYPE = { text: 'text', num: 'double precision', int: 'bigint', bool: 'boolean' } as const;
+
+/** A problem found in SQL: which staged row (source index, row number), which field, why. */
+export interface StagedError {
+  src: number;
+  row: number;
+  field: string;
+  reason: string;
+}
+
+export async function createStaging(tx: Queryable): Promise<void> {
+  for (const e of ENTITIES) {
+    const cols = fieldsOf(e).map((f) => `${f.sql} ${SQL_TYPE[f.type]}${f.sql === 'id' ? ' COLLATE "C"' : ''}`);
+    await tx.query(`CREATE TEMP TABLE ${stage(e)} (${cols.join(', ')}, src integer NOT NULL, row bigint NOT NULL) ON COMMIT DROP`);
+  }
+}
+
+/** Encodes one record as a COPY text row of its staging table. */
+export function stageRow(e: Entity, rec: Record<string, unknown>, src: number, row: number): string {
+  let out = '';
+  for (const f of fieldsOf(e)) {
+    const v = rec[f.key];
+    out += v === null || v === undefined ? '\\N' : typeof v === 'boolean' ? (v ? 't' : 'f') : typeof v === 'number' ? String(v) : copyText(String(v));
+    out += '\t';
+  }
+  return `${out}${src}\t${row}\n`;
+}
+
+export async function copyStaged(tx: Queryable, e: Entity, rows: string): Promise<void> {
+  if (!canCopy(tx)) throw new Error('register import needs a transaction of one of the store adapters (COPY)');
+  const cols = [...fieldsOf(e).map((f) => f.sql), 'src', 'row'].join(', ');
+  await tx.copyFrom(`COPY ${stage(e)} (${cols}) FROM STDIN`, Buffer.from(rows, 'utf8'));
+}
+
+/** Indexes and planner statistics for the staged rows (temporary tables are never analysed otherwise). */
+export async function indexStaging(tx: Queryable): Promise<void> {
+  for (const e of ENTITIES) {
+    await tx.query(`CREATE INDEX ON ${stage(e)} (id)`);
+    if (e === 'asset') await tx.query(`CREATE INDEX ON ${stage(e)} (site_id) WHERE site_id IS NOT NULL`);
+    await tx.query(`ANALYZE ${stage(e)}`);
+  }
+}
+
+// Resolving an asset id to its staged version if any, else the stored one: `x` is the staged row
+// referring, `col` its column; yields columns <p>_id, <p>_kind, <p>_org.
+const resolveAsset = (p: string, col: string) => `
+  LEFT JOIN reg_stage_asset ${p}s ON ${p}s.id = ${col}
+  LEFT JOIN asset ${p}a ON ${p}a.id = ${col} AND ${p}s.id IS NULL`;
+const r = (p: string, c: string) => `coalesce(${p}s.${c}, ${p}a.${c})`;
+
+/**
+ * Every check over the staged rows, each as (src, row, field, reason). `$1` is the organisation
+ * the subject is confined to (operators), or null. Capped at `limit` per check.
+ */
+const CHECKS: string[] = [
+  // the same id twice in one import
+  ...ENTITIES.map((e) => `
+    SELECT s.src, s.row, 'id', 'appears more than once in this import (' || d.n || ' rows have id ' || s.id || ')'
+      FROM ${stage(e)} s JOIN (SELECT id, count(*) AS n FROM ${stage(e)} GROUP BY id HAVING count(*) > 1) d ON d.id = s.id`),
+  // organisation names are unique
+  `SELECT s.src, s.row, 'name', 'the name "' || s.name || '" is already used by organisation ' || o.id
+     FROM reg_stage_organisation s JOIN organisation o ON lower(o.name) = lower(s.name) AND o.id <> s.id
+    WHERE NOT EXISTS (SELECT 1 FROM reg_stage_organisation x WHERE x.id = o.id AND lower(x.name) <> lower(o.name))`,
+  `SELECT s.src, s.row, 'name', 'the name "' || s.name || '" is given to ' || d.n || ' organisations in this import'
+     FROM reg_stage_organisation s JOIN (SELECT lower(name) AS l, count(*) AS n FROM reg_stage_organisation GROUP BY 1 HAVING count(*) > 1) d ON d.l = lower(s.name)`,
+  // assets: organisation exists; ids of other organisations' records are taken
+  `SELECT s.src, s.row, 'orgId', 'no organisation ' || s.org_id
+     FROM reg_stage_asset s LEFT JOIN reg_stage_organisation so ON so.id = s.org_id LEFT JOIN organisation o ON o.id = s.org_id
+    WHERE so.id IS NULL AND o.id IS NULL`,
+  ...(['asset', 'component', 'dependency'] as const).map((e) => `
+    SELECT s.src, s.row, 'id', 'the id ' || s.id || ' is already taken; choose another'
+      FROM ${stage(e)} s JOIN ${e} t ON t.id = s.id WHERE $1::text IS NOT NULL AND t.org_id <> $1::text`),
+  // a system's site: exists (and is visible), is a site, is of the same organisation
+  `SELECT s.src, s.row, 'siteId', CASE
+       WHEN ${r('t', 'id')} IS NULL OR ($1::text IS NOT NULL AND ${r('t', 'org_id')} <> $1::text) THEN 'no site ' || s.site_id || ' is available to you'
+       WHEN ${r('t', 'kind')} <> 'site' THEN s.site_id || ' is a system, not a site'
+       ELSE 'site ' || s.site_id || ' belongs to ' || ${r('t', 'org_id')} || '; a system must be at a site of its own organisation (' || s.org_id || ')' END
+     FROM reg_stage_asset s ${resolveAsset('t', 's.site_id')}
+    WHERE s.kind = 'system' AND (${r('t', 'id')} IS NULL OR ${r('t', 'kind')} <> 'site' OR ${r('t', 'org_id')} <> s.org_id)`,
+  // stored systems (not in this import) at a site that changes organisation or stops being a site
+  `SELECT s.src, s.row, CASE WHEN s.kind <> 'site' THEN 'kind' ELSE 'orgId' END,
+          CASE WHEN s.kind <> 'site' THEN 'cannot become a system: system ' || y.id || ' is at this site'
+               ELSE 'cannot move to ' || s.org_id || ': system ' || y.id || ' of ' || y.org_id || ' is at this site' END
+     FROM reg_stage_asset s JOIN asset y ON y.site_id = s.id
+    WHERE (s.kind <> 'site' OR y.org_id <> s.org_id) AND NOT EXISTS (SELECT 1 FROM reg_stage_asset x WHERE x.id = y.id)`,
+  // a stored system with components that becomes a site
+  `SELECT s.src, s.row, 'kind', 'cannot become a site: components are registered on this system'
+     FROM reg_stage_asset s JOIN asset a ON a.id = s.id AND a.kind = 'system'
+    WHERE s.kind = 'site' AND EXISTS (SELECT 1 FROM component c WHERE c.system_id = s.id)`,
+  // components: their system exists (and is visible) and is a system; a given organisation is the system's
+  `SELECT s.src, s.row, 'systemId', CASE
+       WHEN ${r('t', 'id')} IS NULL OR ($1::text IS NOT NULL AND ${r('t', 'org_id')} <> $1::text) THEN 'no system ' || s.system_id || ' is available to you'
+       ELSE s.system_id || ' is a site; components belong to systems' END
+     FROM reg_stage_component s ${resolveAsset('t', 's.system_id')}
+    WHERE ${r('t', 'id')} IS NULL OR ($1::text IS NOT NULL AND ${r('t', 'org_id')} <> $1::text) OR ${r('t', 'kind')} <> 'system'`,
+  `SELECT s.src, s.row, 'orgId', 'is ' || s.org_id || ' but system ' || s.system_id || ' belongs to ' || ${r('t', 'org_id')} || ' (leave it empty: it is the system''s)'
+     FROM reg_stage_component s ${resolveAsset('t', 's.system_id')}
+    WHERE s.org_id IS NOT NULL AND ${r('t', 'org_id')} <> s.org_id`,
+  // dependencies: the dependent exists and is the subject's to write; the provider exists (any organisation)
+  `SELECT s.src, s.row, 'dependentId', 'no asset ' || s.dependent_id || ' is available to you'
+     FROM reg_stage_dependency s ${resolveAsset('t', 's.dependent_id')}
+    WHERE ${r('t', 'id')} IS NULL OR ($1::text IS NOT NULL AND ${r('t', 'org_id')} <> $1::text)`,
+  `SELECT s.src, s.row, 'providerId', 'no asset ' || s.provider_id
+     FROM reg_stage_dependency s ${resolveAsset('t', 's.provider_id')}
+    WHERE ${r('t', 'id')} IS NULL`,
+  `SELECT s.src, s.row, 'orgId', 'is ' || s.org_id || ' but dependent ' || s.dependent_id || ' belongs to ' || ${r('t', 'org_id')} || ' (leave it empty: it is the dependent''s)'
+     FROM reg_stage_dependency s ${resolveAsset('t', 's.dependent_id')}
+    WHERE s.org_id IS NOT NULL AND ${r('t', 'org_id')} <> s.org_id`,
+  // alternates (same dependent, same group) carry the same service, over the register as it would be
+  `WITH f AS (
+     SELECT dependent_id, alternate_group, service FROM reg_stage_dependency WHERE alternate_group IS NOT NULL
+     UNION ALL
+     SELECT d.dependent_id, d.alternate_group, d.service FROM dependency d
+      WHERE d.alternate_group IS NOT NULL AND NOT EXISTS (SELECT 1 FROM reg_stage_dependency x WHERE x.id = d.id)
+        AND EXISTS (SELECT 1 FROM reg_stage_dependency y WHERE y.dependent_id = d.dependent_id AND y.alternate_group = d.alternate_group)),
+   bad AS (SELECT dependent_id, alternate_group, string_agg(DISTINCT service, ', ') AS services FROM f GROUP BY 1, 2 HAVING count(DISTINCT service) > 1)
+   SELECT s.src, s.row, 'alternateGroup', 'alternates must carry the same service: group ' || s.alternate_group || ' of ' || s.dependent_id || ' carries ' || b.services
+     FROM reg_stage_dependency s JOIN bad b ON b.dependent_id = s.dependent_id AND b.alternate_group = s.alternate_group`,
+];
+
+export async function checkStaged(tx: Queryable, scope: string | null, limit: number): Promise<StagedError[]> {
+  const out: StagedError[] = [];
+  for (const sql of CHECKS) {
+    const rows = await tx.query<{ src: number; row: string; field: string; reason: string }>(
+      `SELECT src, row::text AS row, field, reason FROM (${sql}) AS c(src, row, field, reason) ORDER BY src, row LIMIT ${limit}`,
+      sql.includes('$1') ? [scope] : [],
+    );
+    for (const x of rows) out.push({ src: Number(x.src), row: Number(x.row), field: x.field, reason: x.reason });
+  }
+  return out;
+}
+
+export interface MergeCounts {
+  staged: number;
+  inserted: number;
+  updated: number;
+}
+
+/** Completes staged rows from what they refer to: systems' region and location from their site; owners of components and dependencies. */
+async function complete(tx: Queryable): Promise<void> {
+  await tx.query(`
+    UPDATE reg_stage_asset s SET region = coalesce(s.region, t.region),
+           lat = CASE WHEN s.lat IS NULL AND s.lon IS NULL THEN t.lat ELSE s.lat END,
+           lon = CASE WHEN s.lat IS NULL AND s.lon IS NULL THEN t.lon ELSE s.lon END
+      FROM (SELECT id, region, lat, lon FROM reg_stage_asset WHERE kind = 'site'
+            UNION ALL SELECT a.id, a.region, a.lat, a.lon FROM asset a
+             WHERE a.kind = 'site' AND NOT EXISTS (SELECT 1 FROM reg_stage_asset x WHERE x.id = a.id)) t
+     WHERE s.kind = 'system' AND t.id = s.site_id AND (s.region IS NULL OR (s.lat IS NULL AND s.lon IS NULL))`);
+  // staged assets first (they replace the stored ones), then the stored ones
+  for (const [e, col] of [['component', 'system_id'], ['dependency', 'dependent_id']] as const) {
+    await tx.query(`UPDATE reg_stage_${e} s SET org_id = t.org_id FROM reg_stage_asset t WHERE t.id = s.${col} AND s.org_id IS NULL`);
+    await tx.query(`UPDATE reg_stage_${e} s SET org_id = a.org_id FROM asset a WHERE a.id = s.${col} AND s.org_id IS NULL`);
+  }
+}
+
+/** Upserts the staged rows of one entity; unchanged rows are left alone. */
+async function mergeEntity(tx: Queryable, e: Entity): Promise<MergeCounts> {
+  const cols = fieldsOf(e).map((f) => f.sql);
+  const rest = cols.filter((c) => c !== 'id');
+  const stamp = e === 'organisation' ? '' : ', updated_at = now()';
+  const [c] = await tx.query<{ staged: string; inserted: string; updated: string }>(`
+    WITH up AS (
+      INSERT INTO ${e} (${cols.join(', ')}) SELECT ${cols.join(', ')} FROM ${stage(e)}
+      ON CONFLICT (id) DO UPDATE SET ${rest.map((x) => `${x} = EXCLUDED.${x}`).join(', ')}${stamp}
+      WHERE (${rest.map((x) => `${e}.${x}`).join(', ')}) IS DISTINCT FROM (${rest.map((x) => `EXCLUDED.${x}`).join(', ')})
+      RETURNING id, (xmax = 0) AS ins),
+    ch AS (INSERT INTO register_change (entity, id, op) SELECT '${e}', id, 'upsert' FROM up)
+    SELECT (SELECT count(*) FROM ${stage(e)})::text AS staged,
+           count(*) FILTER (WHERE ins)::text AS inserted, count(*) FILTER (WHERE NOT ins)::text AS updated FROM up`);
+  return { staged: Number(c!.staged), inserted: Number(c!.inserted), updated: Number(c!.updated) };
+}
+
+/** Stored components and dependencies (not in this import) of assets whose owner changed follow their asset. */
+async function followOwners(tx: Queryable): Promise<void> {
+  for (const [e, col] of [['component', 'system_id'], ['dependency', 'dependent_id']] as const) {
+    await tx.query(`
+      WITH up AS (
+        UPDATE ${e} x SET org_id = s.org_id, updated_at = now() FROM reg_stage_asset s
+         WHERE x.${col} = s.id AND x.org_id <> s.org_id RETURNING x.id)
+      INSERT INTO register_change (entity, id, op) SELECT '${e}', id, 'upsert' FROM up`);
+  }
+}
+
+export async function mergeStaged(tx: Queryable): Promise<Record<Entity, MergeCounts>> {
+  await complete(tx);
+  const out = {} as Record<Entity, MergeCounts>;
+  for (const e of ENTITIES) {
+    out[e] = await mergeEntity(tx, e);
+    if (e === 'asset') await followOwners(tx);
+  }
+  return out;
+}
