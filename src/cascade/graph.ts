@@ -1,0 +1,134 @@
+/**
+ * Compiled indexes over a RegisterTable: the dependency graph as compressed sparse rows, on
+ * SharedArrayBuffers (workers read them in place).
+ *
+ * - **Needs.** The live dependencies of a dependent v (both ends registered) are grouped into needs:
+ *   one per alternate group, one per ungrouped dependency. Needs of v are `needStart[v] …
+ *   needStart[v+1]-1`; the members of need g (dependency slots) are `memberDep[memberStart[g] …
+ *   memberStart[g+1]-1]`; `needShare[g]` is the largest member share (1 = a full need: losing it
+ *   fails v); `depNeed[e]` is the need of dependency e (−1 when not live).
+ * - **Out-edges.** The live dependencies provided by w are `outDep[outStart[w] … outStart[w+1]-1]`.
+ *
+ * Asset indices are the table's slots (placeholders and removed assets have no needs and no edges).
+ * Building is O(assets + dependencies) with counting sorts; its cost is what a change to the
+ * register costs on the next query (measured by the benchmark).
+ */
+import { RegisterTable, shared } from './table.js';
+
+export interface CompiledGraph {
+  /** Table version these indexes were built from. */
+  version: number;
+  n: number;
+  needCount: number;
+  needStart: Int32Array;
+  needOwner: Int32Array;
+  needShare: Float64Array;
+  memberStart: Int32Array;
+  memberDep: Int32Array;
+  depNeed: Int32Array;
+  outStart: Int32Array;
+  outDep: Int32Array;
+}
+
+/** The columns of the table the propagation reads (all shared). */
+export interface GraphColumns {
+  assetAlive: Uint8Array;
+  population: Float64Array;
+  provider: Int32Array;
+  dependent: Int32Array;
+  tti: Float64Array;
+  backup: Float64Array;
+  backupLow: Float32Array;
+  backupHigh: Float32Array;
+  probability: Float32Array;
+}
+
+export function columnsOf(t: RegisterTable): GraphColumns {
+  return {
+    assetAlive: t.assetAlive,
+    population: t.population,
+    provider: t.provider,
+    dependent: t.dependent,
+    tti: t.tti,
+    backup: t.backup,
+    backupLow: t.backupLow,
+    backupHigh: t.backupHigh,
+    probability: t.probability,
+  };
+}
+
+export function compileGraph(t: RegisterTable): CompiledGraph {
+  const n = t.assetCount;
+  const m = t.depCount;
+  const { assetAlive, provider, dependent, depAlive, group, share } = t;
+  const live = (e: number) => depAlive[e] === 1 && assetAlive[provider[e]!] === 1 && assetAlive[dependent[e]!] === 1;
+
+  // dependencies by dependent (counting sort)
+  const inStart = new Int32Array(n + 1);
+  let liveCount = 0;
+  for (let e = 0; e < m; e++) if (live(e)) { inStart[dependent[e]! + 1]!++; liveCount++; }
+  for (let v = 0; v < n; v++) inStart[v + 1]! += inStart[v]!;
+  const inDep = new Int32Array(liveCount);
+  const fill = inStart.slice(0, n);
+  for (let e = 0; e < m; e++) if (live(e)) inDep[fill[dependent[e]!]!++] = e;
+
+  // needs: contiguous per dependent
+  const depNeed = shared(Int32Array, m).fill(-1);
+  const groupNeed = new Int32Array(t.groups.values.length).fill(-1);
+  const needStart = shared(Int32Array, n + 1);
+  const needOwnerTmp = new Int32Array(liveCount);
+  let needCount = 0;
+  for (let v = 0; v < n; v++) {
+    needStart[v] = needCount;
+    for (let i = inStart[v]!; i < inStart[v + 1]!; i++) {
+      const e = inDep[i]!;
+      const g = group[e]!;
+      if (g < 0) {
+        needOwnerTmp[needCount] = v;
+        depNeed[e] = needCount++;
+      } else {
+        if (groupNeed[g]! < 0) {
+          needOwnerTmp[needCount] = v;
+          groupNeed[g] = needCount++;
+        }
+        depNeed[e] = groupNeed[g]!;
+      }
+    }
+  }
+  needStart[n] = needCount;
+  const needOwner = shared(Int32Array, needCount);
+  needOwner.set(needOwnerTmp.subarray(0, needCount));
+
+  // members by need (counting sort), shares
+  const memberStart = shared(Int32Array, needCount + 1);
+  const needShare = shared(Float64Array, needCount);
+  for (let i = 0; i < liveCount; i++) {
+    const e = inDep[i]!;
+    const g = depNeed[e]!;
+    memberStart[g + 1]!++;
+    if (share[e]! > needShare[g]!) needShare[g] = share[e]!;
+  }
+  for (let g = 0; g < needCount; g++) memberStart[g + 1]! += memberStart[g]!;
+  const memberDep = shared(Int32Array, liveCount);
+  const mfill = memberStart.slice(0, needCount);
+  for (let i = 0; i < liveCount; i++) {
+    const e = inDep[i]!;
+    memberDep[mfill[depNeed[e]!]!++] = e;
+  }
+
+  // out-edges by provider
+  const outStart = shared(Int32Array, n + 1);
+  for (let i = 0; i < liveCount; i++) outStart[provider[inDep[i]!]! + 1]!++;
+  for (let v = 0; v < n; v++) outStart[v + 1]! += outStart[v]!;
+  const outDep = shared(Int32Array, liveCount);
+  const ofill = outStart.slice(0, n);
+  for (let e = 0; e < m; e++) if (depNeed[e]! >= 0) outDep[ofill[provider[e]!]!++] = e;
+
+  return { version: t.version, n, needCount, needStart, needOwner, needShare, memberStart, memberDep, depNeed, outStart, outDep };
+}
+
+export function graphBytes(g: CompiledGraph): number {
+  let b = 0;
+  for (const v of Object.values(g)) if (ArrayBuffer.isView(v)) b += v.byteLength;
+  return b;
+}
