@@ -13,6 +13,7 @@ import { readRows, type ImportFormat, type ImportSource, type RawRow } from './i
 import { checkRecord, textValues } from './validate.js';
 import { checkStaged, copyStaged, createStaging, ENTITIES, indexStaging, mergeStaged, stageRow } from './import-store.js';
 import type { AuditAppender } from './register-service.js';
+import { lockRegister } from './repository.js';
 
 export interface RowError {
   /** The source's name (file path, `request body`). */
@@ -43,6 +44,8 @@ export interface ImportReport {
   counts: Record<Entity, EntityCounts>;
   seconds: number;
   rowsPerSecond: number;
+  /** Seconds spent reading and staging, checking, and merging. */
+  phases: { read: number; check: number; merge: number };
 }
 
 export interface ImportOptions {
@@ -87,7 +90,7 @@ export async function importRows(db: Db, s: Subject, sources: SourceRows[], opts
   const scope = registerScope(s);
   const report: ImportReport = {
     ok: false, files: sources.map((x) => ({ ...x.source, rows: 0 })), rows: 0, rejected: 0, errors: [], truncated: false,
-    counts: emptyCounts(), seconds: 0, rowsPerSecond: 0,
+    counts: emptyCounts(), seconds: 0, rowsPerSecond: 0, phases: { read: 0, check: 0, merge: 0 },
   };
   const rejectedRows = new Set<string>();
   const columnOf = (k: number, type: RecordType | null, field: string | null): string | null => {
@@ -155,12 +158,19 @@ export async function importRows(db: Db, s: Subject, sources: SourceRows[], opts
       }
       opts.onProgress?.(report.rows);
       for (const e of ENTITIES) await flush(e);
+      // reading and staging need no lock; checking against the register and merging do
+      const t1 = performance.now();
+      report.phases.read = (t1 - t0) / 1000;
+      await lockRegister(tx);
       await indexStaging(tx);
       for (const x of await checkStaged(tx, scope, maxErrors)) {
         reject(x.src, x.row, columnOf(x.src, sources[x.src]!.source.type, x.field), x.reason);
       }
+      const t2 = performance.now();
+      report.phases.check = (t2 - t1) / 1000;
       if (rejectedRows.size > 0) throw new Rejected(finish());
       const merged = await mergeStaged(tx);
+      report.phases.merge = (performance.now() - t2) / 1000;
       let written = 0;
       for (const e of ENTITIES) {
         const m = merged[e];

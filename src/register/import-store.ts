@@ -197,11 +197,55 @@ async function followOwners(tx: Queryable): Promise<void> {
   }
 }
 
+/** New rows from which a table's per-row checks are worth replacing by one set-based pass. */
+export const BULK_ROWS = 10_000;
+
+/**
+ * For a large load, what the merge sets aside and restores afterwards, in the same transaction
+ * (so a failed or killed import restores everything by rolling back): foreign keys, checked row
+ * by row by triggers, are dropped and re-added (one set-based validation of the whole table;
+ * the importer has checked every reference already) when the load is at least an eighth of the
+ * table; secondary indexes are dropped and rebuilt once when the load is larger than the table.
+ */
+async function setAside(tx: Queryable, e: Entity, fresh: number): Promise<() => Promise<void>> {
+  if (fresh < BULK_ROWS) return async () => {};
+  const [c] = await tx.query<{ n: string }>(`SELECT count(*)::text AS n FROM ${e}`);
+  const existing = Number(c!.n);
+  const restore: string[] = [];
+  if (fresh * 8 >= existing) {
+    const fks = await tx.query<{ name: string; def: string }>(
+      `SELECT conname AS name, pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE conrelid = $1::regclass AND contype = 'f' ORDER BY conname`, [e],
+    );
+    for (const fk of fks) {
+      await tx.query(`ALTER TABLE ${e} DROP CONSTRAINT ${fk.name}`);
+      restore.push(`ALTER TABLE ${e} ADD CONSTRAINT ${fk.name} ${fk.def}`);
+    }
+  }
+  if (fresh >= existing) {
+    const idx = await tx.query<{ name: string; def: string }>(
+      `SELECT c.relname AS name, pg_get_indexdef(i.indexrelid) AS def FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
+        WHERE i.indrelid = $1::regclass AND NOT i.indisunique AND NOT i.indisprimary ORDER BY c.relname`, [e],
+    );
+    for (const x of idx) {
+      await tx.query(`DROP INDEX ${x.name}`);
+      restore.unshift(x.def);
+    }
+  }
+  return async () => {
+    if (restore.length) await tx.query("SET LOCAL maintenance_work_mem = '128MB'");
+    for (const sql of restore) await tx.query(sql);
+  };
+}
+
 export async function mergeStaged(tx: Queryable): Promise<Record<Entity, MergeCounts>> {
   await complete(tx);
   const out = {} as Record<Entity, MergeCounts>;
   for (const e of ENTITIES) {
+    // rows new to the table (a re-import of the same data has none: nothing to set aside)
+    const [c] = await tx.query<{ n: string }>(`SELECT count(*)::text AS n FROM ${stage(e)} s WHERE NOT EXISTS (SELECT 1 FROM ${e} t WHERE t.id = s.id)`);
+    const restore = await setAside(tx, e, Number(c!.n));
     out[e] = await mergeEntity(tx, e);
+    await restore();
     if (e === 'asset') await followOwners(tx);
   }
   return out;

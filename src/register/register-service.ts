@@ -10,7 +10,12 @@ import { AppError, errors } from '../errors.js';
 import { authorize, canWriteRegister, registerPredicate, registerScope, type Subject } from '../access/policy.js';
 import type { AuditEntryInput } from '../access/audit-log.js';
 import type { AssetKind, AssetRecord, ComponentRecord, OrganisationRecord } from './model.js';
+import type { Writable } from 'node:stream';
 import type { Entity } from './fields.js';
+import type { ImportSource } from './import-reader.js';
+import type { ImportReport } from './import-service.js';
+import type { SbomReport } from './cyclonedx.js';
+import type { ExportOptions } from './export-service.js';
 import * as repo from './repository.js';
 import {
   checkAsset, checkComponent, checkDependency, checkOrganisation, type Checked, type DependencyInput, type FieldError, type StoredDependency,
@@ -126,6 +131,7 @@ export class RegisterService {
   /** Runs a write in one transaction and audits it there, unless it changed nothing (returned null). */
   private async write<T>(s: Subject, action: string, target: string, detail: unknown, fn: (tx: Queryable) => Promise<T | null>): Promise<T | null> {
     return this.db.transaction(async (tx) => {
+      await repo.lockRegister(tx);
       const out = await fn(tx);
       if (out !== null) await this.audit(tx, { actor: s.username, action, target, detail });
       return out;
@@ -241,6 +247,7 @@ export class RegisterService {
     authorize(s, 'register:write');
     const what = assetKindLabel(opts.kind);
     return this.db.transaction(async (tx) => {
+      await repo.lockRegister(tx);
       const a = await this.getVisible<AssetRecord>(s, 'asset', id, what, tx);
       if (opts.kind && a.kind !== opts.kind) throw recordNotFound(opts.kind);
       this.mayWrite(s, a.orgId, what, id);
@@ -370,6 +377,26 @@ export class RegisterService {
       await repo.deleteRecords(tx, 'dependency', [id]);
       return true;
     });
+  }
+
+  // --- bulk: import, SBOM, export ----------------------------------------------------------------
+
+  /** Imports files or texts together, all or nothing (`import-service.ts`). */
+  async import(s: Subject, sources: ImportSource[], opts: { onProgress?: (rows: number) => void } = {}): Promise<ImportReport> {
+    const { importRegister } = await import('./import-service.js');
+    return importRegister(this.db, s, sources, { audit: this.audit, onProgress: opts.onProgress });
+  }
+
+  /** Imports a CycloneDX JSON BOM as the components of a system (`cyclonedx.ts`). */
+  async importSbom(s: Subject, systemId: string, bom: unknown, opts: { name?: string; internetExposed?: boolean } = {}): Promise<SbomReport> {
+    const { importSbom } = await import('./cyclonedx.js');
+    return importSbom(this.db, this.audit, s, systemId, bom, opts);
+  }
+
+  /** Streams an export to `out` (`export-service.ts`); returns the number of records. */
+  async export(s: Subject, out: Writable, o: Omit<ExportOptions, 'audit'>): Promise<number> {
+    const { exportRegister } = await import('./export-service.js');
+    return exportRegister(this.db, s, out, { ...o, audit: this.audit });
   }
 
   // --- shared -----------------------------------------------------------------------------------

@@ -7,6 +7,18 @@
 import type { Queryable } from '../store/db.js';
 import { fieldsOf, rowToRecord, selectList, type Entity } from './fields.js';
 
+/** pg_advisory_xact_lock key serialising register writes ('BWRG'). */
+export const REGISTER_LOCK_KEY = 0x42575247;
+
+/**
+ * Serialises register writes until the caller's transaction ends, so that change sequence numbers
+ * commit in order: a reader of `register_change` never sees seq n + 1 before n has committed
+ * (which `changesSince` relies on). Call first in every register write transaction.
+ */
+export async function lockRegister(tx: Queryable): Promise<void> {
+  await tx.query('SELECT pg_advisory_xact_lock($1::bigint)', [REGISTER_LOCK_KEY]);
+}
+
 export type Predicate = (orgColumn: string, params: unknown[]) => string;
 
 /** The column holding a record's owning organisation. */
