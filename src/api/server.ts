@@ -12,6 +12,8 @@ import { retryAfterSeconds } from '../access/rate-limit.js';
 import { ErrorBody, StixObjectBody } from './schemas.js';
 import { objectRoutes } from './routes/objects.routes.js';
 import { accessRoutes } from './routes/access.routes.js';
+import { registerRoutes } from './routes/register.routes.js';
+import { cascadeRoutes } from './routes/cascade.routes.js';
 import type { AppServices } from '../app.js';
 
 /** Stable codes for the framework's own client errors (bad JSON, wrong media type, too large, ...). */
@@ -98,5 +100,7 @@ export async function buildServer(svc: AppServices, opts: ServerOptions = {}): P
 
   await app.register(objectRoutes(svc));
   await app.register(accessRoutes(svc));
+  await app.register(registerRoutes(svc));
+  await app.register(cascadeRoutes(svc));
   return app;
 }

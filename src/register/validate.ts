@@ -69,7 +69,10 @@ export function textValues(t: RecordType, cells: Record<string, string>): Record
 class Reader {
   readonly errors: FieldError[] = [];
   constructor(private readonly v: Record<string, unknown>, allowed: readonly string[]) {
-    for (const k of Object.keys(v)) if (!allowed.includes(k)) this.err(k, `unknown field (expected one of ${allowed.join(', ')})`);
+    // a field that does not apply but is empty (a site's siteId: null) is as good as absent
+    for (const k of Object.keys(v)) {
+      if (!allowed.includes(k) && v[k] !== null && v[k] !== undefined) this.err(k, `unknown field (expected one of ${allowed.join(', ')})`);
+    }
   }
 
   err(field: string, reason: string): void {
