@@ -202,11 +202,12 @@ export function checkAsset(v: Record<string, unknown>, kind?: AssetKind): Checke
     const subs = SECTORS.find((s) => s.code === sector)!.subSectors as readonly string[];
     if (!subs.includes(rec.subSector)) r.err('subSector', `'${rec.subSector}' is not a sub-sector of ${sector} (${subs.join(', ')})`);
   }
-  if ((rec.lat === null) !== (rec.lon === null) && (r.has('lat') || r.has('lon'))) {
+  const badCoord = r.errors.some((e) => e.field === 'lat' || e.field === 'lon');
+  if (!badCoord && (rec.lat === null) !== (rec.lon === null)) {
     r.err(rec.lat === null ? 'lat' : 'lon', 'lat and lon go together: give both or neither');
   }
   if (k === 'site') {
-    if (!r.has('lat') && !r.has('lon')) r.err('lat', 'a site needs its location: lat and lon');
+    if (!r.has('lat') && !r.has('lon') && !badCoord) r.err('lat', 'a site needs its location: lat and lon');
     if (rec.siteId !== null) r.err('siteId', 'a site is not at another site: only systems have a siteId');
     for (const f of ['systemType', 'function', 'networkZone'] as const) if (r.has(f)) r.err(f, 'only systems have this field');
   }
