@@ -1,0 +1,14 @@
+/** Readable, stable ids (all match REGISTER_ID): site-000123, sys-000123-2, cmp-000123-2-1, dep-000123-4. */
+
+const PAD = ['', '00000', '0000', '000', '00', '0', ''];
+
+/** Site number (1-based) padded to at least six digits. */
+export function siteNo(i: number): string {
+  const s = String(i + 1);
+  return s.length >= 6 ? s : (PAD[s.length] as string) + s;
+}
+
+export const siteId = (i: number): string => `site-${siteNo(i)}`;
+export const systemId = (i: number, j: number): string => `sys-${siteNo(i)}-${j}`;
+export const componentId = (i: number, j: number, c: number): string => `cmp-${siteNo(i)}-${j}-${c}`;
+export const dependencyId = (i: number, n: number): string => `dep-${siteNo(i)}-${n}`;
