@@ -9,6 +9,7 @@ import { isAppError } from '../errors.js';
 import { registerIntelCommands } from './intel.commands.js';
 import { registerAdminCommands } from './admin.commands.js';
 import { registerServeCommands } from './serve.commands.js';
+import { registerRegisterCommands } from './register.commands.js';
 
 // a closed pipe (e.g. `bulwark export | head`) ends the command quietly
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {
@@ -29,6 +30,7 @@ const program = new Command('bulwark')
 registerServeCommands(program);
 registerIntelCommands(program);
 registerAdminCommands(program);
+registerRegisterCommands(program);
 
 program.parseAsync(process.argv).catch((e: unknown) => {
   if (isAppError(e)) {
