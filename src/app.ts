@@ -10,6 +10,7 @@ import { UserService } from './access/user-service.js';
 import { KnowledgeService } from './intel/knowledge-service.js';
 import type { AuditAppender } from './intel/import-service.js';
 import { RegisterService } from './register/register-service.js';
+import { CascadeService } from './cascade/cascade-service.js';
 
 export interface AppServices {
   settings: Pick<Settings, 'loginRateLimit' | 'importBatchSize'>;
@@ -19,6 +20,7 @@ export interface AppServices {
   users: UserService;
   knowledge: KnowledgeService;
   register: RegisterService;
+  cascade: CascadeService;
   close(): Promise<void>;
 }
 
@@ -35,6 +37,7 @@ export function createServices(db: Db, settings: Pick<Settings, 'loginRateLimit'
     users: new UserService(db, { loginRateLimit: settings.loginRateLimit }),
     knowledge: new KnowledgeService(db, append),
     register: new RegisterService(db, append),
+    cascade: new CascadeService(db, append),
     close: () => db.close(),
   };
 }

@@ -80,12 +80,13 @@ export type Action =
   | 'audit:read'
   | 'register:read'
   | 'register:write'
-  | 'register:organisations';
+  | 'register:organisations'
+  | 'cascade:run';
 
 const GRANTS: Record<Role, ReadonlySet<Action>> = {
-  admin: new Set<Action>(['intel:read', 'intel:write', 'intel:import', 'users:manage', 'audit:read', 'register:read', 'register:write', 'register:organisations']),
-  analyst: new Set<Action>(['intel:read', 'intel:write', 'intel:import', 'register:read']),
-  adviser: new Set<Action>(['intel:read', 'register:read']),
+  admin: new Set<Action>(['intel:read', 'intel:write', 'intel:import', 'users:manage', 'audit:read', 'register:read', 'register:write', 'register:organisations', 'cascade:run']),
+  analyst: new Set<Action>(['intel:read', 'intel:write', 'intel:import', 'register:read', 'cascade:run']),
+  adviser: new Set<Action>(['intel:read', 'register:read', 'cascade:run']),
   operator: new Set<Action>(['intel:read', 'register:read', 'register:write']),
 };
 

@@ -10,6 +10,8 @@ import { registerIntelCommands } from './intel.commands.js';
 import { registerAdminCommands } from './admin.commands.js';
 import { registerServeCommands } from './serve.commands.js';
 import { registerRegisterCommands } from './register.commands.js';
+import { registerCascadeCommands } from './cascade.commands.js';
+import { registerGenerateCommands } from './generate.commands.js';
 
 // a closed pipe (e.g. `bulwark export | head`) ends the command quietly
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {
@@ -31,6 +33,8 @@ registerServeCommands(program);
 registerIntelCommands(program);
 registerAdminCommands(program);
 registerRegisterCommands(program);
+registerCascadeCommands(program);
+registerGenerateCommands(program);
 
 program.parseAsync(process.argv).catch((e: unknown) => {
   if (isAppError(e)) {

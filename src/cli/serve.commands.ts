@@ -35,9 +35,10 @@ export function registerServeCommands(program: Command): void {
     .command('demo')
     .description('Seed an empty store with demo organisations, users (credentials printed once) and generated intelligence')
     .option('--objects <n>', 'how many intelligence objects to generate', '5000')
+    .option('--assets <n>', 'how many infrastructure assets to generate (1,000 or more)', '1000')
     .option('--seed <n>', 'generator seed', '1')
     .option('--if-empty', 'do nothing (and succeed) when the store already holds data')
-    .action(async (o: { objects: string; seed: string; ifEmpty?: boolean }) => {
+    .action(async (o: { objects: string; assets: string; seed: string; ifEmpty?: boolean }) => {
       await withApp(async ({ app, settings }) => {
         if (!(await storeIsEmpty(app))) {
           if (o.ifEmpty) {
@@ -49,8 +50,12 @@ export function registerServeCommands(program: Command): void {
         const objects = Number(o.objects);
         const seed = Number(o.seed);
         if (!Number.isInteger(objects) || objects < 0) throw errors.badRequest(`--objects must be a whole number; got '${o.objects}'.`);
-        const r = await seedDemo(app, systemSubject('cli:demo'), { seed, objects });
+        const assets = Number(o.assets);
+        if (!Number.isInteger(assets) || assets < 1000) throw errors.badRequest(`--assets must be a whole number ≥ 1000; got '${o.assets}'.`);
+        const r = await seedDemo(app, systemSubject('cli:demo'), { seed, objects, assets });
         process.stdout.write(`Demo seeded: ${r.intel.imported} intelligence objects (${r.intel.rejected} rejected) for organisations ${r.organisations.join(', ')}.\n`);
+        const c = r.register.counts;
+        process.stdout.write(`Infrastructure register: ${c.asset.inserted} assets, ${c.component.inserted} components, ${c.dependency.inserted} dependencies of ${c.organisation.inserted + c.organisation.updated} operators (generated, seed ${seed}).\n`);
         process.stdout.write('Demo users (these passwords are shown once):\n');
         for (const u of r.users) process.stdout.write(`  ${u.username.padEnd(9)} ${u.password}  ${u.role}, ${u.clearance}, ${u.orgId}\n`);
       });

@@ -9,6 +9,8 @@ import type { Subject, Role, Clearance } from '../access/policy.js';
 import { importItems, type ImportReport } from '../intel/import-service.js';
 import type { RawItem } from '../intel/object-reader.js';
 import { generateIntel } from './intel-generator.js';
+import { storeNation } from './nation.js';
+import type { ImportReport as RegisterImportReport } from '../register/import-service.js';
 
 export interface DemoCredentials {
   username: string;
@@ -22,6 +24,7 @@ export interface DemoResult {
   organisations: string[];
   users: DemoCredentials[];
   intel: ImportReport;
+  register: RegisterImportReport;
 }
 
 const ORGS = [
@@ -29,6 +32,13 @@ const ORGS = [
   { id: 'northgrid', name: 'Northgrid Electricity Networks plc' },
   { id: 'severn-vale-water', name: 'Severn Vale Water Ltd' },
   { id: 'albion-telecom', name: 'Albion Telecom Group' },
+] as const;
+
+/** The demo operators run part of the generated nation's infrastructure in their sectors. */
+const OPERATORS = [
+  { id: 'northgrid', name: 'Northgrid Electricity Networks plc', sector: 'energy' },
+  { id: 'severn-vale-water', name: 'Severn Vale Water Ltd', sector: 'water' },
+  { id: 'albion-telecom', name: 'Albion Telecom Group', sector: 'communications' },
 ] as const;
 
 const USERS: { username: string; role: Role; clearance: Clearance; orgId: string }[] = [
@@ -46,7 +56,7 @@ export async function storeIsEmpty(app: AppServices): Promise<boolean> {
   return Number(rows[0]?.n ?? 0) === 0;
 }
 
-export async function seedDemo(app: AppServices, actor: Subject, opts: { seed: number; objects: number }): Promise<DemoResult> {
+export async function seedDemo(app: AppServices, actor: Subject, opts: { seed: number; objects: number; assets?: number }): Promise<DemoResult> {
   for (const o of ORGS) {
     const existing = (await app.users.listOrganisations(actor)).find((x) => x.id === o.id);
     if (!existing) await app.users.createOrganisation(actor, o);
@@ -66,5 +76,7 @@ export async function seedDemo(app: AppServices, actor: Subject, opts: { seed: n
     actor: actor.username,
     audit: app.appendAudit,
   });
-  return { organisations: ORGS.map((o) => o.id), users, intel };
+  const { report: register } = await storeNation(app, actor, { assets: opts.assets ?? 1000, seed: opts.seed, operators: OPERATORS });
+  if (!register.ok) throw new Error(`the generated register was rejected: ${JSON.stringify(register.errors.slice(0, 5))}`);
+  return { organisations: ORGS.map((o) => o.id), users, intel, register };
 }
