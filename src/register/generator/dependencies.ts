@@ -67,7 +67,7 @@ export function siteDependencies(plan: Plan, i: number, out: DependencyRecord[])
   if (gate > 0 && gate <= nSys) {
     for (let j = 1; j <= nSys; j++) {
       if (j === gate || k.systems[j - 1]!.type !== 'IT' || !rng.chance(0.8)) continue;
-      push(systemId(i, j), systemId(i, gate), 'cyber', 'data', 0, 'none', null, cent(rng.real(0.3, 0.9)), half(rng.real(1, 12)), null, 1);
+      push(systemId(i, j), systemId(i, gate), 'cyber', 'data', 0, 'none', null, rng.chance(0.5) ? 1 : cent(rng.real(0.3, 0.9)), half(rng.real(1, 12)), null, 1);
     }
   }
 
@@ -77,7 +77,7 @@ export function siteDependencies(plan: Plan, i: number, out: DependencyRecord[])
     if ((j > 1 || !HOSTED[plan.kind[i]!]) && rng.chance(0.8)) {
       const dr = rng.chance(0.3);
       plan.spatial.nearest(i, DATA_CENTRE, dr ? 2 : 1, best);
-      const share = cent(rng.real(0.3, 0.8));
+      const share = rng.chance(0.5) ? 1 : cent(rng.real(0.3, 0.8));
       const recovery = half(rng.real(1, 12));
       for (let b = 0; b < best.n; b++) {
         push(systemId(i, j), systemId(best.id[b]!, 1), 'cyber', 'data', 0, 'none', null, share, recovery, best.n > 1 ? 'data-it' : null, 1);
@@ -87,7 +87,7 @@ export function siteDependencies(plan: Plan, i: number, out: DependencyRecord[])
       plan.spatial.nearest(i, EXCHANGE, 1, best);
       if (!best.n) continue;
       const dual = rng.chance(0.3) && (plan.spatial.nearest(i, MAST, 1, best2), best2.n > 0);
-      const share = cent(rng.real(0.5, 1));
+      const share = rng.chance(0.6) ? 1 : cent(rng.real(0.5, 0.95));
       const recovery = half(rng.real(1, 12));
       push(systemId(i, j), siteId(best.id[0]!), 'cyber', 'telecoms', 0, 'none', null, share, recovery, dual ? 'telecoms-it' : null, 1);
       if (dual) push(systemId(i, j), siteId(best2.id[0]!), 'cyber', 'telecoms', 0, 'none', null, share, recovery, 'telecoms-it', 1);
@@ -98,7 +98,8 @@ export function siteDependencies(plan: Plan, i: number, out: DependencyRecord[])
   if (k.control) {
     const [lo, hi] = k.control.hours;
     const p = rng.chance(k.control.uncertain) ? cent(rng.real(0.3, 0.9)) : 1;
-    push(site, systemId(i, 1), 'cyber', 'data', 0, hi > 0 ? 'manual' : 'none', hi > 0 ? tri(lo, hi) : null, 1, half(rng.real(1, 12)), null, p);
+    const share = k.control.partial ? cent(rng.real(k.control.partial[0], k.control.partial[1])) : 1;
+    push(site, systemId(i, 1), 'cyber', 'data', 0, hi > 0 ? 'manual' : 'none', hi > 0 ? tri(lo, hi) : null, share, half(rng.real(1, 12)), null, p);
   }
 
   const needs = k.needs;

@@ -65,6 +65,6 @@ export interface SiteKind {
   /** Systems per site [min, max]; the first `min` templates are always there. */
   sys: readonly [number, number];
   /** The site needs its first system to operate (control systems): manual fallback hours. */
-  control?: { hours: readonly [number, number]; uncertain: number };
+  control?: { hours: readonly [number, number]; uncertain: number; partial?: readonly [number, number] };
   needs: readonly Need[];
 }

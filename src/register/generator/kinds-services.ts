@@ -1,6 +1,6 @@
 /** Site kinds of the services that lean on the utilities: health, emergency services, finance, food, government, transport, chemicals, defence. */
 import type { SiteKind } from './kind-types.js';
-import { BULK_POWER, S, chemicals, fuel, gas, generator, haulage, hosting, power, staff, sys, telecoms, water } from './needs.js';
+import { BULK_POWER, FULL, S, chemicals, fuel, gas, generator, haulage, hosting, power, staff, sys, telecoms, water } from './needs.js';
 
 const dispatchLink = { service: 'data', from: ['emergency-control-room'], to: 'sys1', type: 'cyber', alt: 0.6, backup: { kind: 'manual', hours: [2, 12], p: 0.6 }, tti: [0, 1], partial: [0.6, 0.3, 0.7], recovery: [1, 6] } as const;
 const payments = { service: 'finance', from: ['payment-processing-centre'], type: 'logical', alt: 0.4, partial: [0.8, 0.3, 0.7], backup: { kind: 'manual', hours: [2, 24], p: 0.5 }, recovery: [1, 12] } as const;
@@ -49,7 +49,7 @@ export const SERVICE_KINDS: readonly SiteKind[] = [
     code: 'emergency-control-room', sector: 'emergency-services', subSector: 'police', label: 'Emergency Services Control Room', service: '999 call handling and dispatch',
     share: 0.08, min: 2, rural: false, spread: 0.03, pop: [500_000, 3_000_000], crit: [0, 0, 0, 3, 4, 1],
     systems: [sys('computer-aided dispatch', 'dispatch', 'corporate'), S.corporate, S.servers, S.remote], sys: [2, 4],
-    needs: [power({ alt: 0.7, backup: generator(1, [48, 96]) }), telecoms({ alt: 0.9 }), fuel(), staff({ partial: [1, 0.2, 0.4] }), hosting({ alt: 0.6 })],
+    needs: [power({ alt: 0.7, backup: generator(1, [48, 96]) }), telecoms({ alt: 0.9, ...FULL }), fuel({ partial: [1, 0.1, 0.3] }), staff({ partial: [1, 0.2, 0.4] }), hosting({ alt: 0.6 })],
   },
   {
     code: 'police-station', sector: 'emergency-services', subSector: 'police', label: 'Police Station', service: 'policing',
@@ -73,7 +73,7 @@ export const SERVICE_KINDS: readonly SiteKind[] = [
     code: 'coastguard-station', sector: 'emergency-services', subSector: 'coastguard', label: 'Coastguard Operations Centre', service: 'maritime search and rescue',
     share: 0.05, min: 1, rural: true, spread: 0.05, pop: [200_000, 2_000_000], crit: [0, 0, 2, 3, 1, 0],
     systems: [sys('maritime rescue coordination', 'dispatch', 'corporate'), S.corporate], sys: [1, 2],
-    needs: [power({ backup: generator(1, [48, 96]) }), telecoms({ alt: 0.8 }), fuel()],
+    needs: [power({ backup: generator(1, [48, 96]) }), telecoms({ alt: 0.8, ...FULL }), fuel({ partial: [1, 0.1, 0.3] })],
   },
   // ── finance ──
   {
@@ -112,7 +112,7 @@ export const SERVICE_KINDS: readonly SiteKind[] = [
     code: 'food-distribution-centre', sector: 'food', subSector: 'distribution', label: 'Food Distribution Centre', service: 'food distribution',
     share: 0.8, min: 1, rural: true, spread: 0.05, pop: [200_000, 2_000_000], crit: [0, 2, 5, 1, 0, 0],
     systems: [sys('warehouse management', 'erp', 'corporate'), sys('refrigeration control', 'bms', 'control'), S.corporate, S.remote], sys: [2, 4],
-    needs: [power({ backup: generator(0.6, [24, 72]) }), haulage(), fuel(), telecoms(), staff(), hosting({ partial: [1, 0.3, 0.7] })],
+    needs: [power({ backup: generator(0.6, [24, 72]) }), haulage(), fuel(), telecoms(), staff(), hosting({ partial: [1, 0.3, 0.7] }), water({ partial: [1, 0.2, 0.5] })],
   },
   {
     code: 'supermarket', sector: 'food', subSector: 'retail', label: 'Supermarket', service: 'food retail',
@@ -141,7 +141,7 @@ export const SERVICE_KINDS: readonly SiteKind[] = [
     code: 'rail-operating-centre', sector: 'transport', subSector: 'rail', label: 'Rail Operating Centre', service: 'rail signalling control',
     share: 0.1, min: 2, rural: false, spread: 0.03, pop: [500_000, 5_000_000], crit: [0, 0, 1, 4, 3, 0.5],
     systems: [sys('traffic management and signalling control', 'signalling', 'control'), S.corporate, S.remote], sys: [2, 3],
-    needs: [power({ alt: 0.8, backup: generator(1, [24, 72]) }), telecoms({ alt: 0.9 }), fuel(), staff({ partial: [1, 0.2, 0.4] })],
+    needs: [power({ alt: 0.8, backup: generator(1, [24, 72]) }), telecoms({ alt: 0.9, ...FULL }), fuel({ partial: [1, 0.1, 0.3] }), staff({ partial: [1, 0.2, 0.4] })],
   },
   {
     code: 'traction-feeder-station', sector: 'transport', subSector: 'rail', label: 'Rail Traction Feeder Station', service: 'rail traction power',
@@ -182,7 +182,7 @@ export const SERVICE_KINDS: readonly SiteKind[] = [
     code: 'motorway-control-centre', sector: 'transport', subSector: 'road', label: 'Regional Traffic Operations Centre', service: 'strategic road network control',
     share: 0.04, min: 1, rural: false, spread: 0.04, pop: [1_000_000, 6_000_000], crit: [0, 1, 3, 2, 0, 0],
     systems: [sys('motorway signalling and CCTV', 'scada', 'control'), S.corporate], sys: [1, 2],
-    needs: [power({ backup: generator(1) }), telecoms({ alt: 0.8 }), fuel()],
+    needs: [power({ backup: generator(1) }), telecoms({ alt: 0.8, ...FULL }), fuel({ partial: [1, 0.1, 0.3] })],
   },
   {
     code: 'airport', sector: 'transport', subSector: 'aviation', label: 'Airport', service: 'air passenger and freight services',
@@ -200,7 +200,7 @@ export const SERVICE_KINDS: readonly SiteKind[] = [
     code: 'air-traffic-control-centre', sector: 'transport', subSector: 'aviation', label: 'Air Traffic Control Centre', service: 'air navigation services',
     share: 0.01, min: 2, rural: false, spread: 0.03, pop: [10_000_000, 60_000_000], crit: [0, 0, 0, 0, 2, 3],
     systems: [sys('flight data processing system', 'server', 'control'), S.corporate, S.remote], sys: [2, 3],
-    needs: [power({ alt: 1, backup: generator(1, [48, 96]) }), { service: 'telecoms', from: ['core-network-node'], type: 'cyber', alt: 1, recovery: [1, 4] }, fuel(), staff({ partial: [1, 0.3, 0.6] })],
+    needs: [power({ alt: 1, backup: generator(1, [48, 96]) }), { service: 'telecoms', from: ['core-network-node'], type: 'cyber', alt: 1, recovery: [1, 4] }, fuel({ partial: [1, 0.1, 0.3] }), staff({ partial: [1, 0.3, 0.6] })],
   },
   {
     code: 'seaport', sector: 'transport', subSector: 'maritime', label: 'Port', service: 'maritime freight and ferries',

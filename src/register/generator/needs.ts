@@ -9,9 +9,13 @@ export const LOCAL_POWER = ['primary-substation'];
 export const BULK_POWER = ['grid-supply-point'];
 
 export const power = (o: Opts = {}): Need => ({ service: 'power', from: LOCAL_POWER, type: 'physical', recovery: [1, 8], ...o });
+/** Telecoms: a telemetry system (`by: 'sys1'`) is lost without it; a staffed site works on, degraded, unless told otherwise. */
 export const telecoms = (o: Opts = {}): Need => ({
-  service: 'telecoms', from: ['telephone-exchange'], type: 'cyber', alt: 0.35, altFrom: ['mobile-mast'], recovery: [1, 12], ...o,
+  service: 'telecoms', from: ['telephone-exchange'], type: 'cyber', alt: 0.35, altFrom: ['mobile-mast'], recovery: [1, 12],
+  partial: o.by === 'sys1' ? undefined : [0.6, 0.2, 0.6], ...o,
 });
+/** Telecoms that the site's function is (control rooms, 999): losing them loses the site. */
+export const FULL = { partial: undefined } as const;
 export const water = (o: Opts = {}): Need => ({
   service: 'water', from: ['service-reservoir', 'water-pumping-station'], type: 'physical', tti: [2, 12], recovery: [6, 48], ...o,
 });
