@@ -19,7 +19,7 @@ import type { AssetRecord, DependencyRecord } from '../register/model.js';
 import { columnsOf, compileGraph, graphBytes, type CompiledGraph } from './graph.js';
 import { runMonteCarlo, type MonteCarloInput, type MonteCarloResult } from './monte-carlo.js';
 import { Propagator } from './propagate.js';
-import { computeRanking, type NationalRanking, type RankingOptions } from './ranking.js';
+import { computeRanking, type NationalRanking, type RankingOptions, type SpofDetail } from './ranking.js';
 import { resolveScenario, runScenario, type CascadeResult, type ScenarioInput } from './scenario.js';
 import { RegisterTable } from './table.js';
 
@@ -74,7 +74,7 @@ export class CascadeEngine {
     const g = this.graph();
     if (this.propagator === null) this.propagator = new Propagator(g, columnsOf(this.table));
     const r = resolveScenario(this.table, g, input);
-    return runScenario(this.table, g, this.propagator, r, input.chains ?? true);
+    return runScenario(this.table, g, this.propagator, r, input.chains ?? false);
   }
 
   /** Monte Carlo over per-dependency failure probabilities and uncertain backups, on worker threads. */
@@ -89,8 +89,25 @@ export class CascadeEngine {
     const g = this.graph();
     const key = `${options.horizonHours ?? 'none'}|${options.spofCriticality ?? 3}`;
     let r = this.rankings.get(key);
-    if (!r) this.rankings.set(key, (r = computeRanking(this.table, g, options)));
+    if (!r) this.rankings.set(key, (r = computeRanking(this.table, g, options, this.spofDetail(g))));
     return r;
+  }
+
+  /** What one asset alone cuts among the critical assets: a propagation from it, over this graph. */
+  private spofDetail(g: CompiledGraph): SpofDetail {
+    const t = this.table;
+    let p: Propagator | null = null;
+    return (u, horizon, threshold) => {
+      p ??= new Propagator(g, columnsOf(t));
+      p.run({ initial: [u], horizon });
+      const out: Array<{ v: number; need: number; time: number }> = [];
+      for (let i = 0; i < p.lostNeedsLength; i++) {
+        const need = p.lostNeeds[i]!;
+        const v = g.needOwner[need]!;
+        if (v !== u && t.criticality[v]! >= threshold) out.push({ v, need, time: p.needTime[need]! });
+      }
+      return out;
+    };
   }
 
   /** Bytes in typed arrays (columns and compiled indexes); ids and maps are extra (see benchmark). */

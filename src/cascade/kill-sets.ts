@@ -22,8 +22,16 @@
  * |{v : u ∈ K(v)}| = Σ_{x : u ∈ extra(x)} (number of v whose chain passes through x).
  * Time is O(Σ_v Σ_{members of full needs of v} |K(member)|) — output-sensitive — and memory
  * O(assets + Σ |extra|).
+ *
+ * **AND cycles first.** Assets joined by a cycle of one-member full needs with zero delay (a
+ * substation and the exchange that controls it, without a horizon) fail together: they all have
+ * the same kill set. These cycles are condensed first (SCCs of the one-member-need graph); each
+ * becomes one node whose set holds all its assets, and its other assets point to it as their base.
+ * The main SCC pass then runs on the condensed graph, where a need with a member inside the node
+ * itself can add nothing (its intersection is a subset of the node's own set) and is skipped.
  */
 import type { CompiledGraph } from './graph.js';
+import { csrFromEdges, stronglyConnected, type Csr } from './scc.js';
 import type { RegisterTable } from './table.js';
 
 export interface KillSets {
@@ -38,89 +46,23 @@ export interface KillSets {
   pool: Int32Array;
   /** Times of the extras (null without a horizon: all 0). */
   poolTime: Float64Array | null;
-  /** Component index per asset and whether its component is cyclic (diagnostics). */
+  /** Diagnostics: components of the condensed graph, the largest, AND-cycle nodes, set computations. */
   components: number;
   largestComponent: number;
+  andCycles: number;
   iterations: number;
   /** Assets in processing order (a base always comes before the assets resting on it). */
   order: Int32Array;
   /** Calls out(u, time) for every asset u whose loss alone loses need gi (by time ≤ horizon). */
   needLostBy: (gi: number, out: (u: number, time: number) => void) => void;
+  /** Whether the computation already counted need gi of v as a single point of failure. */
+  countedInUnion: (v: number, gi: number) => boolean;
+  /** u ∈ K(v) (after the computation). */
+  contains: (v: number, u: number) => boolean;
+  /** AND-cycle representative of each asset (K(v) = K(rep[v])). */
+  rep: Int32Array;
 }
 
-/** Strongly connected components (iterative Tarjan), returned in topological order: providers first. */
-export function componentsTopological(g: CompiledGraph, alive: Uint8Array): { comp: Int32Array; order: Int32Array; compStart: Int32Array; count: number } {
-  const n = g.n;
-  const index = new Int32Array(n).fill(-1);
-  const low = new Int32Array(n);
-  const onStack = new Uint8Array(n);
-  const stack = new Int32Array(n);
-  let sp = 0;
-  const callV = new Int32Array(n);
-  const callI = new Int32Array(n);
-  const comp = new Int32Array(n).fill(-1);
-  const emitted = new Int32Array(n); // nodes in emission order (reverse topological by component)
-  const emittedStart: number[] = [0];
-  let ne = 0;
-  let counter = 0;
-  let count = 0;
-  const { outStart, outDep } = g;
-  const dependentOf = (e: number) => g.needOwner[g.depNeed[e]!]!;
-  for (let s = 0; s < n; s++) {
-    if (index[s] !== -1 || alive[s] !== 1) continue;
-    let depth = 0;
-    callV[0] = s;
-    callI[0] = outStart[s]!;
-    index[s] = low[s] = counter++;
-    stack[sp++] = s;
-    onStack[s] = 1;
-    while (depth >= 0) {
-      const v = callV[depth]!;
-      const i = callI[depth]!;
-      if (i < outStart[v + 1]!) {
-        callI[depth] = i + 1;
-        const w = dependentOf(outDep[i]!);
-        if (index[w] === -1) {
-          index[w] = low[w] = counter++;
-          stack[sp++] = w;
-          onStack[w] = 1;
-          depth++;
-          callV[depth] = w;
-          callI[depth] = outStart[w]!;
-        } else if (onStack[w] === 1 && index[w]! < low[v]!) low[v] = index[w]!;
-        continue;
-      }
-      if (low[v] === index[v]) {
-        let w: number;
-        do {
-          w = stack[--sp]!;
-          onStack[w] = 0;
-          comp[w] = count;
-          emitted[ne++] = w;
-        } while (w !== v);
-        emittedStart.push(ne);
-        count++;
-      }
-      depth--;
-      if (depth >= 0) {
-        const u = callV[depth]!;
-        if (low[v]! < low[u]!) low[u] = low[v]!;
-      }
-    }
-  }
-  // reverse the component order: topological (providers first)
-  const order = new Int32Array(ne);
-  const compStart = new Int32Array(count + 1);
-  let k = 0;
-  for (let c = count - 1, j = 0; c >= 0; c--, j++) {
-    compStart[j] = k;
-    for (let i = emittedStart[c]!; i < emittedStart[c + 1]!; i++) order[k++] = emitted[i]!;
-  }
-  compStart[count] = k;
-  // renumber comp to topological indices
-  for (let v = 0; v < n; v++) if (comp[v]! >= 0) comp[v] = count - 1 - comp[v]!;
-  return { comp, order, compStart, count };
-}
 
 class Growable {
   ids = new Int32Array(1 << 16);
@@ -145,21 +87,78 @@ class Growable {
 }
 
 /** Computes kill sets for every registered asset; horizon Infinity = sustained loss. */
-export function computeKillSets(t: RegisterTable, g: CompiledGraph, horizon: number): KillSets {
+/**
+ * Single points of failure counted on the way (ranking.ts): for a need g of an asset v of criticality
+ * ≥ threshold that the union of a one-asset component computes anyway, spofNeeds[u] += 1 for every
+ * u ≠ v in I(g) — saving a second enumeration. `countedInUnion` tells which (v, g) were counted.
+ */
+export interface SpofCounting {
+  threshold: number;
+  spofNeeds: Float64Array;
+  /** Needs the caller counts itself (one-member, zero delay: by weights). */
+  byWeight: (gi: number) => boolean;
+}
+
+export function computeKillSets(t: RegisterTable, g: CompiledGraph, horizon: number, spof?: SpofCounting): KillSets {
   const n = g.n;
   const H = horizon;
   const timed = Number.isFinite(H);
   const alive = t.assetAlive;
-  const { needStart, needShare, memberStart, memberDep, outStart, outDep, depNeed, needOwner } = g;
+  const { needStart, needShare, needOwner, memberStart, memberDep, outStart, outDep, depNeed } = g;
   const { provider, tti, backup } = t;
   const delay = (e: number) => (timed ? tti[e]! + backup[e]! : 0);
+  const isAlive = (v: number) => alive[v] === 1;
 
-  const { comp, order, compStart, count } = componentsTopological(g, alive);
+  // 1. AND cycles: SCCs over one-member full needs of zero delay (provider → dependent)
+  const uFrom = new Int32Array(g.needCount);
+  const uTo = new Int32Array(g.needCount);
+  let um = 0;
+  for (let gi = 0; gi < g.needCount; gi++) {
+    if (needShare[gi]! < 1 || memberStart[gi + 1]! - memberStart[gi]! !== 1) continue;
+    const e = memberDep[memberStart[gi]!]!;
+    if (delay(e) !== 0 || provider[e] === needOwner[gi]) continue;
+    uFrom[um] = provider[e]!;
+    uTo[um++] = needOwner[gi]!;
+  }
+  const uc = stronglyConnected(n, csrFromEdges(n, uFrom, uTo, um), isAlive);
+  const rep = new Int32Array(n).fill(-1);
+  let andCycles = 0;
+  for (let c = 0; c < uc.count; c++) {
+    const r = uc.order[uc.compStart[c]!]!;
+    for (let i = uc.compStart[c]!; i < uc.compStart[c + 1]!; i++) rep[uc.order[i]!] = r;
+    if (uc.compStart[c + 1]! - uc.compStart[c]! > 1) andCycles++;
+  }
+  const repComp = uc.comp; // AND-cycle component of each node; members of rep r are uc.order[compStart[comp[r]] …]
+  const membersOf = (r: number): [number, number] => [uc.compStart[repComp[r]!]!, uc.compStart[repComp[r]! + 1]!];
+
+  // 2. SCCs of the condensed graph (edges of full needs only), topological order
+  const qFrom = new Int32Array(g.outDep.length);
+  const qTo = new Int32Array(g.outDep.length);
+  let qm = 0;
+  for (let w = 0; w < n; w++) {
+    if (alive[w] !== 1) continue;
+    for (let i = outStart[w]!; i < outStart[w + 1]!; i++) {
+      const gi = depNeed[outDep[i]!]!;
+      if (needShare[gi]! < 1) continue; // partial needs never fail anything: no edge
+      const a = rep[w]!;
+      const b = rep[needOwner[gi]!]!;
+      if (a !== b) { qFrom[qm] = a; qTo[qm++] = b; }
+    }
+  }
+  const qcsr = csrFromEdges(n, qFrom, qTo, qm);
+  const qc = stronglyConnected(n, qcsr, (v) => alive[v] === 1 && rep[v] === v);
+  const comp = qc.comp;
+
   const base = new Int32Array(n).fill(-1);
   const size = new Int32Array(n);
   const extraStart = new Int32Array(n);
   const extraLen = new Int32Array(n);
   const pool = new Growable(timed);
+  /** Sets of a cyclic component while it is iterated (flushed into the pool when it converges). */
+  const tmpIds: Array<Int32Array | undefined> = [];
+  const tmpTimes: Array<Float64Array | undefined> = [];
+  const finalOrder = new Int32Array(n);
+  let nFinal = 0;
 
   // scratch
   const cbufs: Growable[] = [];
@@ -175,8 +174,9 @@ export function computeKillSets(t: RegisterTable, g: CompiledGraph, horizon: num
   let I = 0;
   let B = 0;
 
-  /** Enumerates K(w) into a buffer (ids, times) and returns it with its length. */
-  const collect = (w: number, depth: number): Growable => {
+  /** Enumerates K(w) into a buffer (ids, times): walks the base chain, emitting each node's extras. */
+  const collect = (v: number, depth: number): Growable => {
+    const w = rep[v]!; // K(v) = K(its AND-cycle's representative)
     let buf = cbufs[depth];
     if (!buf) cbufs[depth] = buf = new Growable(true);
     buf.length = 0;
@@ -185,6 +185,14 @@ export function computeKillSets(t: RegisterTable, g: CompiledGraph, horizon: num
     const times = buf.times!;
     let k = 0;
     for (let x = w; x >= 0; x = base[x]!) {
+      const tmp = tmpIds[x];
+      if (tmp !== undefined) {
+        ids.set(tmp, k);
+        if (timed) times.set(tmpTimes[x]!, k);
+        else times.fill(0, k, k + tmp.length);
+        k += tmp.length;
+        continue;
+      }
       const s = extraStart[x]!;
       const l = extraLen[x]!;
       ids.set(pool.ids.subarray(s, s + l), k);
@@ -205,17 +213,6 @@ export function computeKillSets(t: RegisterTable, g: CompiledGraph, horizon: num
     } else if (time < utime[u]!) utime[u] = time;
   };
 
-  /** Computes the union for v into (ustamp = U, utime, ulist). */
-  const union = (v: number) => {
-    U++;
-    ulist.length = 0;
-    add(v, 0);
-    for (let gi = needStart[v]!; gi < needStart[v + 1]!; gi++) {
-      if (needShare[gi]! < 1) continue;
-      intersect(gi, (u, time) => add(u, time));
-    }
-  };
-
   /** Calls out(u, time) for every u in ⋂ over the members of need gi, time = max member time ≤ H. */
   const intersect = (gi: number, out: (u: number, time: number) => void) => {
     const a = memberStart[gi]!;
@@ -234,7 +231,7 @@ export function computeKillSets(t: RegisterTable, g: CompiledGraph, horizon: num
     ilist.length = 0;
     // the smallest member set first bounds the candidates; each enumeration is duplicate-free
     let first = a;
-    for (let i = a + 1; i < b; i++) if (size[provider[memberDep[i]!]!]! < size[provider[memberDep[first]!]!]!) first = i;
+    for (let i = a + 1; i < b; i++) if (size[rep[provider[memberDep[i]!]!]!]! < size[rep[provider[memberDep[first]!]!]!]!) first = i;
     for (let j = 0; j < b - a; j++) {
       const i = j === 0 ? first : a + j - (a + j <= first ? 1 : 0);
       const e = memberDep[i]!;
@@ -264,15 +261,52 @@ export function computeKillSets(t: RegisterTable, g: CompiledGraph, horizon: num
     }
   };
 
-  /** Stores the union (ulist/utime) as v's set, choosing a base; returns nothing. */
-  const store = (v: number, cv: number) => {
+  /** The union for node r (an AND-cycle representative) into (ustamp = U, utime, ulist). */
+  const union = (r: number, countSpof: boolean) => {
+    U++;
+    ulist.length = 0;
+    const [ms, me] = membersOf(r);
+    for (let i = ms; i < me; i++) add(uc.order[i]!, 0);
+    for (let i = ms; i < me; i++) {
+      const v = uc.order[i]!;
+      const critical = countSpof && spof !== undefined && t.criticality[v]! >= spof.threshold;
+      needs: for (let gi = needStart[v]!; gi < needStart[v + 1]!; gi++) {
+        if (needShare[gi]! < 1) continue;
+        for (let k = memberStart[gi]!; k < memberStart[gi + 1]!; k++) if (rep[provider[memberDep[k]!]!] === r) continue needs;
+        if (critical && !spof.byWeight(gi)) {
+          const counts = spof.spofNeeds;
+          intersect(gi, (u, time) => {
+            add(u, time);
+            if (u !== v) counts[u]!++;
+          });
+        } else intersect(gi, add);
+      }
+    }
+  };
+
+  /** True when the union counted need gi of v as a single point of failure (see SpofCounting). */
+  const countedInUnion = (v: number, gi: number): boolean => {
+    if (spof === undefined || needShare[gi]! < 1 || spof.byWeight(gi) || t.criticality[v]! < spof.threshold) return false;
+    const r = rep[v]!;
+    const c = comp[r]!;
+    if (qc.compStart[c + 1]! - qc.compStart[c]! !== 1) return false;
+    for (let k = memberStart[gi]!; k < memberStart[gi + 1]!; k++) if (rep[provider[memberDep[k]!]!] === r) return false;
+    return true;
+  };
+
+  /** Stores the union as r's set (choosing a base in an earlier component); into the pool or, while iterating, aside. */
+  const store = (r: number, iterating: boolean) => {
     let best = -1;
-    for (let gi = needStart[v]!; gi < needStart[v + 1]!; gi++) {
-      if (needShare[gi]! < 1 || memberStart[gi + 1]! - memberStart[gi]! !== 1) continue;
-      const e = memberDep[memberStart[gi]!]!;
-      const w = provider[e]!;
-      if (w === v || comp[w] === cv || delay(e) !== 0) continue;
-      if (best < 0 || size[w]! > size[best]!) best = w;
+    const [ms, me] = membersOf(r);
+    for (let mi = ms; mi < me; mi++) {
+      const v = uc.order[mi]!;
+      for (let gi = needStart[v]!; gi < needStart[v + 1]!; gi++) {
+        if (needShare[gi]! < 1 || memberStart[gi + 1]! - memberStart[gi]! !== 1) continue;
+        const e = memberDep[memberStart[gi]!]!;
+        const w = rep[provider[e]!]!;
+        if (comp[w] === comp[r] || delay(e) !== 0) continue;
+        if (best < 0 || size[w]! > size[best]!) best = w;
+      }
     }
     B++;
     if (best >= 0) {
@@ -285,25 +319,77 @@ export function computeKillSets(t: RegisterTable, g: CompiledGraph, horizon: num
       }
       if (!ok) { B++; best = -1; }
     }
-    base[v] = best;
-    const extras = best >= 0 ? ulist.length - size[best]! : ulist.length;
-    pool.reserve(extras);
-    extraStart[v] = pool.length;
+    base[r] = best;
+    const count = best >= 0 ? ulist.length - size[best]! : ulist.length;
+    size[r] = ulist.length;
+    // extras sorted by asset index (membership tests binary-search them); times follow from utime
+    const ids = iterating ? new Int32Array(count) : (pool.reserve(count), pool.ids.subarray(pool.length, pool.length + count));
+    let k = 0;
     for (let i = 0; i < ulist.length; i++) {
       const u = ulist.ids[i]!;
       if (best >= 0 && bstamp[u] === B) continue;
-      if (pool.times) pool.times[pool.length] = utime[u]!;
-      pool.ids[pool.length++] = u;
+      ids[k++] = u;
     }
-    extraLen[v] = pool.length - extraStart[v]!;
-    size[v] = ulist.length;
+    ids.sort();
+    const times = !timed ? undefined : iterating ? new Float64Array(count) : pool.times!.subarray(pool.length, pool.length + count);
+    if (times) for (let i = 0; i < count; i++) times[i] = utime[ids[i]!]!;
+    if (iterating) {
+      tmpIds[r] = ids;
+      tmpTimes[r] = times;
+      return;
+    }
+    extraStart[r] = pool.length;
+    extraLen[r] = count;
+    pool.length += count;
   };
 
-  /** True when the union for v equals its stored set (the union only ever grows / gets earlier). */
-  const unchanged = (v: number): boolean => {
-    if (ulist.length !== size[v]) return false;
+  /** True when u ∈ K(v): binary search in the extras along v's base chain. */
+  const contains = (v: number, u: number): boolean => {
+    for (let x = rep[v]!; x >= 0; x = base[x]!) {
+      let lo = extraStart[x]!;
+      let hi = lo + extraLen[x]!;
+      const ids = pool.ids;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        const m = ids[mid]!;
+        if (m === u) return true;
+        if (m < u) lo = mid + 1;
+        else hi = mid;
+      }
+    }
+    return false;
+  };
+
+  /** Moves r's set into the pool and records r and its AND-cycle members as final. */
+  const finalise = (r: number) => {
+    const ids = tmpIds[r];
+    if (ids !== undefined) {
+      pool.reserve(ids.length);
+      extraStart[r] = pool.length;
+      pool.ids.set(ids, pool.length);
+      if (pool.times) pool.times.set(tmpTimes[r]!, pool.length);
+      pool.length += ids.length;
+      extraLen[r] = ids.length;
+      tmpIds[r] = undefined;
+      tmpTimes[r] = undefined;
+    }
+    finalOrder[nFinal++] = r;
+    const [ms, me] = membersOf(r);
+    for (let i = ms; i < me; i++) {
+      const v = uc.order[i]!;
+      if (v === r) continue;
+      base[v] = r;
+      extraLen[v] = 0;
+      size[v] = size[r]!;
+      finalOrder[nFinal++] = v;
+    }
+  };
+
+  /** True when the union equals r's stored set (unions only grow and times only fall). */
+  const unchanged = (r: number): boolean => {
+    if (ulist.length !== size[r]) return false;
     if (!timed) return true;
-    const buf = collect(v, 1);
+    const buf = collect(r, 1);
     for (let i = 0; i < buf.length; i++) if (utime[buf.ids[i]!] !== buf.times![i]) return false;
     return true;
   };
@@ -311,55 +397,93 @@ export function computeKillSets(t: RegisterTable, g: CompiledGraph, horizon: num
   let iterations = 0;
   let largest = 0;
   const inQueue = new Uint8Array(n);
-  const queue: number[] = [];
-  for (let c = 0; c < count; c++) {
-    const s = compStart[c]!;
-    const e = compStart[c + 1]!;
-    const v0 = order[s]!;
+  const pos = new Int32Array(n).fill(-1);
+  for (let c = 0; c < qc.count; c++) {
+    const s = qc.compStart[c]!;
+    const e = qc.compStart[c + 1]!;
     largest = Math.max(largest, e - s);
-    let selfLoop = false;
     if (e - s === 1) {
-      for (let i = outStart[v0]!; i < outStart[v0 + 1]!; i++) if (needOwner[depNeed[outDep[i]!]!] === v0) selfLoop = true;
-      if (!selfLoop) {
-        union(v0);
-        store(v0, c);
-        iterations++;
-        continue;
-      }
-    }
-    // cyclic component: start from {v}, iterate to the least fixed point
-    for (let i = s; i < e; i++) {
-      const v = order[i]!;
-      pool.reserve(1);
-      extraStart[v] = pool.length;
-      if (pool.times) pool.times[pool.length] = 0;
-      pool.ids[pool.length++] = v;
-      extraLen[v] = 1;
-      size[v] = 1;
-      base[v] = -1;
-      queue.push(v);
-      inQueue[v] = 1;
-    }
-    for (let qi = 0; qi < queue.length; qi++) {
-      const v = queue[qi]!;
-      inQueue[v] = 0;
+      // one node: needs with a member inside it add nothing, so one computation is the fixed point
+      const r = qc.order[s]!;
+      union(r, true);
+      store(r, false);
+      finalise(r);
       iterations++;
-      union(v);
-      if (unchanged(v)) continue;
-      store(v, c);
-      for (let i = outStart[v]!; i < outStart[v + 1]!; i++) {
-        const w = needOwner[depNeed[outDep[i]!]!]!;
-        if (comp[w] === c && inQueue[w] === 0) {
-          inQueue[w] = 1;
-          queue.push(w);
+      continue;
+    }
+    // a cyclic component: start from K = the node's own assets and iterate to the least fixed point,
+    // in passes over the component in reverse postorder of a DFS (providers before dependents but
+    // for back edges), recomputing only the nodes whose inputs changed
+    const rpo = reversePostorder(qcsr, qc.order.subarray(s, e), comp, c, pos);
+    for (let i = 0; i < rpo.length; i++) {
+      const r = rpo[i]!;
+      pos[r] = i;
+      const [ms, me] = membersOf(r);
+      tmpIds[r] = uc.order.slice(ms, me).sort();
+      tmpTimes[r] = timed ? new Float64Array(me - ms) : undefined;
+      size[r] = me - ms;
+      base[r] = -1;
+      inQueue[r] = 1;
+    }
+    let pending = rpo.length;
+    while (pending > 0) {
+      for (let i = 0; i < rpo.length; i++) {
+        const r = rpo[i]!;
+        if (inQueue[r] === 0) continue;
+        inQueue[r] = 0;
+        pending--;
+        iterations++;
+        union(r, false);
+        if (unchanged(r)) continue;
+        store(r, true);
+        for (let k = qcsr.start[r]!; k < qcsr.start[r + 1]!; k++) {
+          const w = qcsr.adj[k]!;
+          if (comp[w] === c && inQueue[w] === 0) {
+            inQueue[w] = 1;
+            pending++;
+          }
         }
       }
     }
-    queue.length = 0;
+    for (let i = 0; i < rpo.length; i++) finalise(rpo[i]!);
   }
   return {
     n, horizon: H, base, size, extraStart, extraLen,
     pool: pool.ids.subarray(0, pool.length), poolTime: pool.times ? pool.times.subarray(0, pool.length) : null,
-    components: count, largestComponent: largest, iterations, order, needLostBy: intersect,
+    components: qc.count, largestComponent: largest, andCycles, iterations, order: finalOrder.subarray(0, nFinal), needLostBy: intersect, contains, rep, countedInUnion,
   };
+}
+
+/** Nodes of component c in reverse postorder of a DFS over the edges inside c (visited marks in `mark`). */
+function reversePostorder(g: Csr, nodes: Int32Array, comp: Int32Array, c: number, mark: Int32Array): Int32Array {
+  const out = new Int32Array(nodes.length);
+  let k = nodes.length;
+  const stackV: number[] = [];
+  const stackI: number[] = [];
+  const VISITED = -2;
+  for (const root of nodes) {
+    if (mark[root] === VISITED) continue;
+    mark[root] = VISITED;
+    stackV.push(root);
+    stackI.push(g.start[root]!);
+    while (stackV.length > 0) {
+      const top = stackV.length - 1;
+      const v = stackV[top]!;
+      const i = stackI[top]!;
+      if (i < g.start[v + 1]!) {
+        stackI[top] = i + 1;
+        const w = g.adj[i]!;
+        if (comp[w] === c && mark[w] !== VISITED) {
+          mark[w] = VISITED;
+          stackV.push(w);
+          stackI.push(g.start[w]!);
+        }
+        continue;
+      }
+      stackV.pop();
+      stackI.pop();
+      out[--k] = v;
+    }
+  }
+  return out;
 }

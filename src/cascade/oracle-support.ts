@@ -71,19 +71,18 @@ export function horizonKey(h: number | null): string {
   return Number.isInteger(h) ? `${h}.0` : String(h);
 }
 
-/** The engine's single points of failure as sorted [u, v, need key] triples. */
-export function engineSpofs(engine: CascadeEngine, horizon: number | null): Array<[string, string, string]> {
+/** The engine's critical needs cut per asset (its single-point-of-failure counts), by asset id. */
+export function engineSpofCounts(engine: CascadeEngine, horizon: number | null): Map<string, number> {
   const r = engine.ranking({ horizonHours: horizon });
-  const g = engine.graph();
-  const t = engine.table;
-  const out: Array<[string, string, string]> = [];
-  for (let i = 0; i < r.spofPairs; i++) {
-    const n = r.spofNeed[i]!;
-    const ids: string[] = [];
-    for (let k = g.memberStart[n]!; k < g.memberStart[n + 1]!; k++) ids.push(t.depIds[g.memberDep[k]!]!);
-    out.push([t.assetIds[r.spofAsset[i]!]!, t.assetIds[r.spofDependent[i]!]!, ids.sort().join('+')]);
-  }
-  return out.sort(cmpTriple);
+  const out = new Map<string, number>();
+  for (const v of r.spofOrder()) out.set(engine.table.assetIds[v]!, r.spofNeeds[v]!);
+  return out;
+}
+
+/** The engine's single points of failure of one asset as sorted [u, v, need key] triples. */
+export function engineSpofTriples(engine: CascadeEngine, horizon: number | null, u: string): Array<[string, string, string]> {
+  const s = engine.ranking({ horizonHours: horizon }).singlePointOfFailure(u);
+  return (s?.dependents ?? []).map((d) => [u, d.assetId, [...d.dependencyIds].sort().join('+')] as [string, string, string]).sort(cmpTriple);
 }
 
 export function cmpTriple(a: [string, string, string], b: [string, string, string]): number {

@@ -43,9 +43,9 @@ export class Propagator {
   /** Assets failed in the last run, in settling (time) order. */
   order: Int32Array;
   orderLength = 0;
-  /** Partial needs (share < 1) lost in the last run, in the order they were lost. */
-  partialLost: Int32Array;
-  partialLength = 0;
+  /** Needs lost in the last run (full and partial), in the order they were lost. */
+  lostNeeds: Int32Array;
+  lostNeedsLength = 0;
   // binary heap of (time, asset) with lazy deletion
   private heapKey: Float64Array;
   private heapVal: Int32Array;
@@ -60,7 +60,7 @@ export class Propagator {
     this.needLeft = new Int32Array(g.needCount);
     this.needTime = new Float64Array(g.needCount);
     this.order = new Int32Array(1024);
-    this.partialLost = new Int32Array(256);
+    this.lostNeeds = new Int32Array(256);
     this.heapKey = new Float64Array(1024);
     this.heapVal = new Int32Array(1024);
   }
@@ -84,7 +84,7 @@ export class Propagator {
     const ep = ++this.epoch;
     const { g } = this;
     this.orderLength = 0;
-    this.partialLength = 0;
+    this.lostNeedsLength = 0;
     this.heapSize = 0;
     const H = o.horizon;
     for (let i = 0; i < o.initial.length; i++) {
@@ -143,6 +143,8 @@ export class Propagator {
     } else if (te > this.needTime[n]!) this.needTime[n] = te;
     if (--this.needLeft[n]! !== 0) return;
     const tn = this.needTime[n]!;
+    if (this.lostNeedsLength === this.lostNeeds.length) this.lostNeeds = growI(this.lostNeeds);
+    this.lostNeeds[this.lostNeedsLength++] = n;
     if (g.needShare[n]! >= 1) {
       const w = g.needOwner[n]!;
       if (this.assetStamp[w] !== ep) {
@@ -154,9 +156,6 @@ export class Propagator {
         this.failedBy[w] = n;
         this.push(tn, w);
       }
-    } else {
-      if (this.partialLength === this.partialLost.length) this.partialLost = growI(this.partialLost);
-      this.partialLost[this.partialLength++] = n;
     }
   }
 

@@ -36,9 +36,14 @@ test('single points of failure: assets whose loss alone loses a need of a CAT 3+
       dep('S1', 'SHOP'),
     ],
   );
-  const spofs = e.ranking().singlePointsOfFailure();
+  const r = e.ranking();
+  const spofs = r.singlePointsOfFailure();
   const flat = spofs.flatMap((s) => s.dependents.map((d) => [s.assetId, d.assetId, d.services.join(','), d.fails]));
   assert.deepEqual(flat.sort(), [['UP', 'HOSP', 'power', true], ['W', 'HOSP', 'water', false]]);
+  assert.equal(r.spofCount, 2);
+  assert.deepEqual(r.singlePointOfFailure('UP')!.dependents[0]!.dependencyIds.length, 2);
+  assert.equal(r.entry('UP')!.criticalNeedsCut, 1);
+  assert.equal(r.entry('S1')!.criticalNeedsCut, 0);
   assert.equal(e.ranking().entry('UP')!.assetsLost, 5);
 });
 

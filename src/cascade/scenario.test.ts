@@ -28,12 +28,17 @@ test('alternates: a dual feed fails only when both feeds are lost, at the later 
     ],
   );
   assert.deepEqual(timeline(e.scenario({ initialFailures: ['S1'] })), [['S1', 0]]);
-  const r = e.scenario({ initialFailures: ['S1', 'X'] });
+  const r = e.scenario({ initialFailures: ['S1', 'X'], chains: true });
   assert.deepEqual(timeline(r), [['S1', 0], ['X', 0], ['S2', 3], ['H', 4]]);
   const h = r.events[3]!;
   assert.deepEqual(h.need!.providers.map((p) => [p.providerId, p.providerFailedAt, p.lostAt]), [['S1', 0, 1], ['S2', 3, 4]]);
   // the chain follows the feed lost last
   assert.deepEqual(h.chain!.map((l) => l.assetId), ['H', 'S2', 'X']);
+  assert.deepEqual(h.chain!.map((l) => l.viaDependencyId !== undefined), [true, true, false]);
+  assert.equal(r.events[h.causeEvent!]!.assetId, 'S2');
+  assert.equal(r.events[r.events[h.causeEvent!]!.causeEvent!]!.assetId, 'X');
+  assert.equal(r.events[2]!.causeEvent, 1);
+  assert.equal(e.scenario({ initialFailures: ['S1', 'X'] }).events[3]!.chain, undefined);
   assert.equal(e.scenario({ initialFailures: ['S1', 'X'], horizonHours: 3.5 }).events.length, 3);
 });
 
@@ -99,7 +104,7 @@ test('a service lost in a region loses those dependencies at 0 whatever their pr
     [asset('P', { region: 'UKM' }), asset('L', { region: 'UKI' }), asset('M', { region: 'UKM' }), asset('X', { region: 'UKI' })],
     [dep('P', 'L', { id: 'p-l', timeToImpactHours: 3 }), dep('P', 'M', { timeToImpactHours: 3 }), dep('L', 'X', { service: 'data', timeToImpactHours: 1 })],
   );
-  const r = e.scenario({ servicesLost: [{ service: 'power', region: 'UKI' }] });
+  const r = e.scenario({ servicesLost: [{ service: 'power', region: 'UKI' }], chains: true });
   assert.deepEqual(timeline(r), [['L', 0], ['X', 1]]);
   assert.deepEqual(r.events[0]!.rootServiceLoss, { service: 'power', region: 'UKI' });
   assert.equal(r.events[0]!.need!.providers[0]!.providerFailedAt, null);

@@ -24,7 +24,11 @@ export interface ScenarioInput {
   servicesLost?: ServiceLoss[];
   /** Only events at t ≤ horizon count; default: none (sustained loss). */
   horizonHours?: number;
-  /** Build the chain of each event back to an initial failure (default true). */
+  /**
+   * Materialise each event's chain back to an initial failure (default false: each event links to
+   * its cause event, which is the same chain in O(1) space per event; long cascades × deep chains
+   * would otherwise cost O(events × depth)).
+   */
   chains?: boolean;
 }
 
@@ -46,7 +50,7 @@ export interface ProviderLoss {
 export interface ChainLink {
   assetId: string;
   timeHours: number;
-  /** The dependency through which this asset failed the previous link's asset (absent on the first link). */
+  /** The dependency whose loss failed this link's asset (from the next link's asset, or forced); absent on an initial failure. */
   viaDependencyId?: string;
   service?: string;
 }
@@ -58,9 +62,15 @@ export interface CascadeEvent {
   cause: 'initial' | 'need';
   /** The need that failed it: services, and every member (alternates) with its loss. */
   need?: { services: string[]; providers: ProviderLoss[] };
-  /** From this asset back to an initial failure (or to a service lost in a region), following the latest-lost member. */
+  /**
+   * Index in `events` of the event of the provider whose loss came last (the one that set this
+   * asset's failure time); null for initial failures and losses forced by a regional service loss.
+   * Following it repeatedly is the chain back to an initial failure (always to an earlier event).
+   */
+  causeEvent: number | null;
+  /** The same chain materialised (when the scenario asks for chains): this asset first. */
   chain?: ChainLink[];
-  /** Set when the chain ends at a service lost in a region. */
+  /** Set when the event (with chains: its chain) ends at a service lost in a region. */
   rootServiceLoss?: ServiceLoss;
 }
 
@@ -134,7 +144,7 @@ export function resolveScenario(t: RegisterTable, g: CompiledGraph, s: ScenarioI
 }
 
 /** Runs a resolved scenario and explains it. */
-export function runScenario(t: RegisterTable, g: CompiledGraph, p: Propagator, r: ResolvedScenario, chains = true): CascadeResult {
+export function runScenario(t: RegisterTable, g: CompiledGraph, p: Propagator, r: ResolvedScenario, chains = false): CascadeResult {
   p.run({ initial: r.initial, forced: r.forced, horizon: r.horizon });
   const depLost = (e: number): number => (p.isForced(e) ? 0 : p.timeOf(t.provider[e]!) + t.tti[e]! + t.backup[e]!);
   const members = (n: number): number[] => {
@@ -152,6 +162,8 @@ export function runScenario(t: RegisterTable, g: CompiledGraph, p: Propagator, r
   const forcedLoss = (e: number): ServiceLoss => ({ service: serviceName(t.service[e]!) as Service, region: regionCodeOf(t, t.dependent[e]!) });
 
   const events: CascadeEvent[] = [];
+  const causeSlot = new Map<CascadeEvent, number>();
+  const causeDep = new Map<CascadeEvent, number>();
   const impact: ImpactPoint[] = [];
   const byEss = new Map<string, SeriesPoint[]>();
   const bySec = new Map<string, SeriesPoint[]>();
@@ -170,7 +182,7 @@ export function runScenario(t: RegisterTable, g: CompiledGraph, p: Propagator, r
   for (let i = 0; i < p.orderLength; i++) {
     const v = p.order[i]!;
     const time = p.time[v]!;
-    const ev: CascadeEvent = { timeHours: time, assetId: t.assetIds[v]!, cause: p.failedBy[v]! < 0 ? 'initial' : 'need' };
+    const ev: CascadeEvent = { timeHours: time, assetId: t.assetIds[v]!, cause: p.failedBy[v]! < 0 ? 'initial' : 'need', causeEvent: null };
     const n = p.failedBy[v]!;
     if (n >= 0) {
       const ms = members(n);
@@ -194,24 +206,11 @@ export function runScenario(t: RegisterTable, g: CompiledGraph, p: Propagator, r
         }),
       };
     }
-    if (chains) {
-      const chain: ChainLink[] = [{ assetId: ev.assetId, timeHours: time }];
-      let u = v;
-      for (;;) {
-        const need = p.failedBy[u]!;
-        if (need < 0) break;
-        const e = critical(members(need));
-        if (p.isForced(e)) {
-          ev.rootServiceLoss = forcedLoss(e);
-          chain[chain.length - 1]!.viaDependencyId = t.depIds[e]!;
-          chain[chain.length - 1]!.service = serviceName(t.service[e]!);
-          break;
-        }
-        const w = t.provider[e]!;
-        chain.push({ assetId: t.assetIds[w]!, timeHours: p.time[w]!, viaDependencyId: t.depIds[e]!, service: serviceName(t.service[e]!) });
-        u = w;
-      }
-      ev.chain = chain;
+    if (n >= 0) {
+      const e = critical(members(n));
+      if (p.isForced(e)) ev.rootServiceLoss = forcedLoss(e);
+      else causeSlot.set(ev, t.provider[e]!);
+      causeDep.set(ev, e);
     }
     events.push(ev);
     const pop = t.population[v]!;
@@ -227,12 +226,39 @@ export function runScenario(t: RegisterTable, g: CompiledGraph, p: Propagator, r
 
   // time order; ties by asset id (independent of registration order)
   events.sort((a, b) => a.timeHours - b.timeHours || (a.assetId < b.assetId ? -1 : a.assetId > b.assetId ? 1 : 0));
+  // links to the cause event (the provider lost last), then the chains when asked for
+  const eventOfSlot = new Map<number, number>();
+  events.forEach((ev, i) => eventOfSlot.set(t.slotOf(ev.assetId)!, i));
+  for (const ev of events) {
+    const w = causeSlot.get(ev);
+    ev.causeEvent = w === undefined ? null : eventOfSlot.get(w)!;
+  }
+  if (chains) {
+    for (const ev of events) {
+      const chain: ChainLink[] = [{ assetId: ev.assetId, timeHours: ev.timeHours }];
+      let cur = ev;
+      for (;;) {
+        const e = causeDep.get(cur);
+        if (e !== undefined) {
+          chain[chain.length - 1]!.viaDependencyId = t.depIds[e]!;
+          chain[chain.length - 1]!.service = serviceName(t.service[e]!);
+        }
+        if (cur.causeEvent === null || cur.causeEvent === undefined) {
+          if (cur.rootServiceLoss) ev.rootServiceLoss = cur.rootServiceLoss;
+          break;
+        }
+        cur = events[cur.causeEvent]!;
+        chain.push({ assetId: cur.assetId, timeHours: cur.timeHours });
+      }
+      ev.chain = chain;
+    }
+  }
 
   const degradedBy = new Map<number, DegradedAsset & { sum: number }>();
-  for (let i = 0; i < p.partialLength; i++) {
-    const n = p.partialLost[i]!;
+  for (let i = 0; i < p.lostNeedsLength; i++) {
+    const n = p.lostNeeds[i]!;
     const v = g.needOwner[n]!;
-    if (p.timeOf(v) !== Infinity) continue;
+    if (g.needShare[n]! >= 1 || p.timeOf(v) !== Infinity) continue;
     let d = degradedBy.get(v);
     if (!d) degradedBy.set(v, (d = { assetId: t.assetIds[v]!, remainingFunction: 1, lostNeeds: [], sum: 0 }));
     const ms = members(n);
