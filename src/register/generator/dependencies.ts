@@ -21,6 +21,10 @@ const HOSTED = KINDS.map((k) => k.needs.some((n) => n.by === 'sys1' && n.from.in
 const LINKED = KINDS.map((k) => k.needs.some((n) => n.by === 'sys1' && n.service === 'telecoms'));
 /** 1-based index of the site's perimeter firewall / remote access system, 0 when none. */
 const GATEWAY = KINDS.map((k) => 1 + k.systems.findIndex((t) => t.kit === 'firewall' || t.kit === 'remote-access'));
+/** 1-based index of the site's building management system, 0 when none. */
+const BMS = KINDS.map((k) => 1 + k.systems.findIndex((t) => /building management|infrastructure management/.test(t.fn)));
+/** Protection relays signal over telecoms circuits (teleprotection, intertripping). */
+const RELAYS = KINDS.map((k) => 1 + k.systems.findIndex((t) => t.kit === 'relays'));
 const DATA_CENTRE = [KIND_INDEX.get('data-centre')!];
 const EXCHANGE = [KIND_INDEX.get('telephone-exchange')!];
 const MAST = [KIND_INDEX.get('mobile-mast')!];
@@ -68,6 +72,21 @@ export function siteDependencies(plan: Plan, i: number, out: DependencyRecord[])
     for (let j = 1; j <= nSys; j++) {
       if (j === gate || k.systems[j - 1]!.type !== 'IT' || !rng.chance(0.8)) continue;
       push(systemId(i, j), systemId(i, gate), 'cyber', 'data', 0, 'none', null, rng.chance(0.5) ? 1 : cent(rng.real(0.3, 0.9)), half(rng.real(1, 12)), null, 1);
+    }
+  }
+
+  const relays = RELAYS[plan.kind[i]!]!;
+  if (relays > 0 && relays <= nSys && rng.chance(0.7)) {
+    plan.spatial.nearest(i, EXCHANGE, 1, best);
+    if (best.n) push(systemId(i, relays), siteId(best.id[0]!), 'cyber', 'telecoms', 0, 'none', null, cent(rng.real(0.2, 0.5)), half(rng.real(1, 12)), null, 1);
+  }
+
+  // Server rooms are cooled by the site's building management system (HVAC).
+  const bms = BMS[plan.kind[i]!]!;
+  if (bms > 0 && bms <= nSys) {
+    for (let j = 1; j <= nSys; j++) {
+      if (j === bms || k.systems[j - 1]!.type !== 'IT' || !rng.chance(0.7)) continue;
+      push(systemId(i, j), systemId(i, bms), 'physical', 'cooling', half(rng.real(1, 6)), 'none', null, rng.chance(0.4) ? 1 : cent(rng.real(0.3, 0.8)), half(rng.real(1, 8)), null, 1);
     }
   }
 

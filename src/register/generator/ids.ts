@@ -2,10 +2,17 @@
 
 const PAD = ['', '00000', '0000', '000', '00', '0', ''];
 
+/** Site numbers already formatted (sites are referred to many times over: cheaper than formatting again). */
+const CACHE: string[] = [];
+
 /** Site number (1-based) padded to at least six digits. */
 export function siteNo(i: number): string {
+  const hit = CACHE[i];
+  if (hit !== undefined) return hit;
   const s = String(i + 1);
-  return s.length >= 6 ? s : (PAD[s.length] as string) + s;
+  const out = s.length >= 6 ? s : (PAD[s.length] as string) + s;
+  if (i < 2_000_000) CACHE[i] = out;
+  return out;
 }
 
 export const siteId = (i: number): string => `site-${siteNo(i)}`;

@@ -18,6 +18,7 @@ export const SERVICE_KINDS: readonly SiteKind[] = [
       chemicals({ from: ['chemical-plant'], partial: [1, 0.3, 0.6] }), staff({ partial: [1, 0.2, 0.5] }),
       { service: 'transport', from: ['medical-supply-centre'], type: 'logical', tti: [24, 72], partial: [1, 0.2, 0.5], recovery: [24, 72] },
       hosting({ alt: 0.5, backup: { kind: 'manual', hours: [4, 24], p: 0.7 }, partial: [1, 0.3, 0.6] }),
+      { service: 'other', from: ['public-health-laboratory'], type: 'logical', tti: [12, 72], partial: [1, 0.1, 0.3], recovery: [12, 48] },
     ],
   },
   {
@@ -30,7 +31,11 @@ export const SERVICE_KINDS: readonly SiteKind[] = [
     code: 'gp-surgery', sector: 'health', subSector: 'public-health', label: 'GP Surgery', service: 'primary care',
     share: 5.0, min: 1, rural: false, spread: 0.04, pop: [3_000, 20_000], crit: [6, 5, 0.5, 0, 0, 0],
     systems: [sys('practice clinical system', 'server', 'corporate')], sys: [1, 1],
-    needs: [power(), telecoms(), water({ partial: [1, 0.3, 0.6] }), hosting({ partial: [1, 0.4, 0.8] }), staff()],
+    needs: [
+      power(), telecoms(), water({ partial: [1, 0.3, 0.6] }), hosting({ partial: [1, 0.4, 0.8] }), staff(),
+      { service: 'transport', from: ['medical-supply-centre'], type: 'logical', tti: [48, 168], partial: [1, 0.1, 0.3], recovery: [24, 72] },
+      { service: 'other', from: ['acute-hospital'], type: 'logical', tti: [4, 24], partial: [1, 0.1, 0.4], recovery: [4, 24] },
+    ],
   },
   {
     code: 'medical-supply-centre', sector: 'health', subSector: 'supply', label: 'Medical Supplies Distribution Centre', service: 'medical supply chain',
@@ -158,6 +163,7 @@ export const SERVICE_KINDS: readonly SiteKind[] = [
       power(), telecoms({ partial: [1, 0.2, 0.5] }),
       { service: 'power', from: ['traction-feeder-station'], type: 'physical', alt: 0.3, recovery: [1, 6] }, signalling,
       staff({ from: ['bus-depot'], partial: [1, 0.1, 0.3] }),
+      { service: 'transport', from: ['rail-depot'], type: 'logical', tti: [12, 48], partial: [1, 0.2, 0.5], alt: 0.5, recovery: [12, 48] },
     ],
   },
   {

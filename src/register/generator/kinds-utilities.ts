@@ -181,6 +181,7 @@ export const UTILITY_KINDS: readonly SiteKind[] = [
       { service: 'telecoms', from: ['core-network-node'], type: 'cyber', alt: 0.7, recovery: [1, 8] },
       fuel({ p: 0.35, partial: [1, 0.1, 0.3] }),
       { service: 'data', from: ['core-network-node'], to: 'sys1', by: 'sys1', type: 'cyber', alt: 0.7, backup: { kind: 'manual', hours: [24, 168], p: 0.5 }, partial: [1, 0.2, 0.5], recovery: [1, 8] },
+      { service: 'other', from: ['timing-station'], type: 'logical', by: 'sys1', tti: [4, 24], partial: [1, 0.1, 0.3], alt: 0.5, recovery: [1, 4] },
     ],
   },
   {
@@ -191,6 +192,7 @@ export const UTILITY_KINDS: readonly SiteKind[] = [
       power({ backup: battery([1, 4], 0.8) }),
       { service: 'telecoms', from: ['telephone-exchange'], type: 'cyber', alt: 0.4, altFrom: ['mobile-mast'], recovery: [1, 6] },
       { service: 'telecoms', from: ['core-network-node'], to: 'sys1', by: 'sys1', type: 'cyber', alt: 0.6, recovery: [1, 6] },
+      { service: 'other', from: ['timing-station'], type: 'logical', by: 'sys1', tti: [4, 24], partial: [1, 0.1, 0.3], alt: 0.5, recovery: [1, 4] },
     ],
   },
   {

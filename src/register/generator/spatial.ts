@@ -116,6 +116,7 @@ export class Best {
     return this.n >= k ? this.d[k - 1]! : Infinity;
   }
   offer(i: number, d: number, k: number): void {
+    if (this.n >= k && d > this.d[k - 1]!) return;
     for (let j = 0; j < this.n; j++) if (this.id[j] === i) return;
     let pos = this.n;
     while (pos > 0 && (this.d[pos - 1]! > d || (this.d[pos - 1] === d && this.id[pos - 1]! > i))) pos--;
