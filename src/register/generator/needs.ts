@@ -11,13 +11,13 @@ export const BULK_POWER = ['grid-supply-point'];
 export const power = (o: Opts = {}): Need => ({ service: 'power', from: LOCAL_POWER, type: 'physical', recovery: [1, 8], ...o });
 /** Telecoms: a telemetry system (`by: 'sys1'`) is lost without it; a staffed site works on, degraded, unless told otherwise. */
 export const telecoms = (o: Opts = {}): Need => ({
-  service: 'telecoms', from: ['telephone-exchange'], type: 'cyber', alt: 0.35, altFrom: ['mobile-mast'], recovery: [1, 12],
+  service: 'telecoms', from: ['telephone-exchange'], type: 'cyber', alt: 0.55, altFrom: ['mobile-mast'], recovery: [1, 12],
   partial: o.by === 'sys1' ? undefined : [0.6, 0.2, 0.6], ...o,
 });
 /** Telecoms that the site's function is (control rooms, 999): losing them loses the site. */
 export const FULL = { partial: undefined } as const;
 export const water = (o: Opts = {}): Need => ({
-  service: 'water', from: ['service-reservoir', 'water-pumping-station'], type: 'physical', tti: [2, 12], recovery: [6, 48], ...o,
+  service: 'water', from: ['service-reservoir', 'water-pumping-station'], type: 'physical', tti: [2, 12], alt: 0.35, recovery: [6, 48], ...o,
 });
 export const fuel = (o: Opts = {}): Need => ({
   service: 'fuel', from: ['fuel-depot'], type: 'physical', backup: { kind: 'storage', hours: [48, 168] }, alt: 0.4, recovery: [12, 72], ...o,
@@ -30,7 +30,7 @@ export const haulage = (o: Opts = {}): Need => ({
   service: 'transport', from: ['road-haulage-depot'], type: 'logical', tti: [12, 48], alt: 0.6, recovery: [12, 48], ...o,
 });
 export const hosting = (o: Opts = {}): Need => ({
-  service: 'data', from: ['data-centre'], type: 'cyber', by: 'sys1', alt: 0.3, recovery: [2, 24], ...o,
+  service: 'data', from: ['data-centre'], type: 'cyber', by: 'sys1', alt: 0.5, recovery: [2, 24], ...o,
 });
 export const chemicals = (o: Opts = {}): Need => ({
   service: 'chemicals', from: ['chemical-storage', 'chemical-plant'], type: 'physical',
