@@ -11,7 +11,7 @@ export const SERVICE_KINDS: readonly SiteKind[] = [
   {
     code: 'acute-hospital', sector: 'health', subSector: 'hospitals', label: 'General Hospital', service: 'acute and emergency care',
     share: 0.5, min: 2, rural: false, spread: 0.03, pop: [150_000, 700_000], crit: [0, 0, 1, 5, 3, 0.3],
-    systems: [sys('electronic patient record', 'clinical', 'corporate'), sys('patient monitoring network', 'clinical', 'control'), S.bms, S.corporate, S.remote, S.servers], sys: [3, 6],
+    systems: [sys('electronic patient record', 'clinical', 'corporate'), sys('patient monitoring network', 'patient-monitoring', 'control'), S.bms, S.corporate, S.remote, S.servers], sys: [3, 6],
     needs: [
       power({ alt: 0.6, backup: generator(1, [24, 72]) }), telecoms({ alt: 0.5 }), fuel({ partial: [1, 0.2, 0.4], uncertain: [1, 0.3, 0.6] }),
       water({ backup: { kind: 'storage', hours: [12, 24], p: 0.8 } }), gas({ partial: [1, 0.2, 0.4] }),

@@ -19,7 +19,7 @@ export interface Slot {
 export type KitCode =
   | 'plc' | 'rtu' | 'relays' | 'telemetry' | 'scada' | 'hmi' | 'dcs' | 'bms' | 'server' | 'desktop'
   | 'remote-access' | 'firewall' | 'web-app' | 'devops' | 'erp' | 'virtual' | 'clinical' | 'dispatch'
-  | 'telecom-core' | 'telecom-access' | 'signalling' | 'monitoring' | 'nuclear-ics';
+  | 'telecom-core' | 'telecom-access' | 'signalling' | 'monitoring' | 'nuclear-ics' | 'patient-monitoring';
 
 const controllers: Slot['pick'] = [
   ['s7-1500', 6], ['s7-1200', 5], ['s7-300', 2], ['m340', 4], ['m580', 3], ['m221', 2], ['controllogix', 4],
@@ -103,6 +103,11 @@ export const KITS: Record<KitCode, readonly Slot[]> = {
     { p: 1, pick: [['win2019', 3], ['win2016', 2]] },
     { p: 0.6, pick: [['intellivue', 2], ['carescape', 1]], count: [1, 3] },
     { p: 0.4, pick: [['mssql', 1]] },
+  ],
+  'patient-monitoring': [
+    { p: 1, pick: [['intellivue', 2], ['carescape', 1]], count: [1, 3] },
+    { p: 0.8, pick: [['win10', 3], ['win7', 1]] },
+    { p: 0.3, pick: [['cisco-ie', 1], ['hirschmann-rsp', 1]] },
   ],
   dispatch: [{ p: 1, pick: [['cad', 1]] }, { p: 1, pick: [['win2019', 2], ['win2022', 1]] }, { p: 0.6, pick: [['mssql', 1]] }],
   'telecom-core': [

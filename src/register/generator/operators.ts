@@ -17,9 +17,13 @@ export interface Operator {
   id: string;
   name: string;
   sector: SectorCode;
+  /** The sub-sector it mostly works in; null for organisations passed in (they may run anything of their sector). */
+  subSector: string | null;
   /** Home region index, or -1 for a national operator. */
   region: number;
 }
+
+const NATIONAL = ['National', 'British', 'UK', 'Albion', 'Britannia', 'Union', 'Crown', 'Kingdom', 'Isles', 'Commonwealth', 'Sovereign', 'Meridian'];
 
 const PLACE = [
   'Northern', 'Southern', 'Eastern', 'Western', 'Central', 'Pennine', 'Wessex', 'Anglian', 'Mercia', 'Severn', 'Thames',
@@ -44,6 +48,31 @@ const SUFFIX: Record<SectorCode, readonly string[]> = {
   'data-infrastructure': ['Data Centres', 'Cloud', 'Hosting', 'Digital Infrastructure'],
 };
 
+/** Names that say what the operator runs, where the sector's name alone would mislead. */
+const SUB_SUFFIX: Record<string, readonly string[]> = {
+  'energy/electricity': ['Power Networks', 'Electricity Distribution', 'Electricity Transmission', 'Generation', 'Power'],
+  'energy/gas': ['Gas Networks', 'Gas Transmission', 'Gas Distribution'],
+  'energy/fuel': ['Fuels', 'Oil Terminals', 'Refining'],
+  'communications/fixed': ['Telecom', 'Fibre', 'Networks'],
+  'communications/mobile': ['Mobile', 'Wireless'],
+  'communications/internet': ['Internet Exchange', 'Backbone Networks', 'Connect'],
+  'communications/broadcast': ['Broadcast Services', 'Transmission Services'],
+  'communications/postal': ['Postal Services', 'Mail'],
+  'emergency-services/police': ['Police', 'Constabulary'],
+  'emergency-services/fire': ['Fire and Rescue Service'],
+  'emergency-services/ambulance': ['Ambulance Service NHS Trust'],
+  'emergency-services/coastguard': ['Maritime Rescue Coordination'],
+  'transport/rail': ['Rail', 'Trains', 'Railway Infrastructure'],
+  'transport/road': ['Buses', 'Freight', 'Highways', 'Logistics'],
+  'transport/aviation': ['Airport', 'Air Navigation Services'],
+  'transport/maritime': ['Ports', 'Harbour Board'],
+  'health/hospitals': ['NHS Foundation Trust', 'Hospitals NHS Trust', 'Health Board'],
+  'health/supply': ['Medical Supplies', 'Healthcare Logistics'],
+  'finance/payments': ['Payments', 'Card Services'],
+  'finance/markets': ['Exchange', 'Clearing'],
+  'finance/banking': ['Bank', 'Building Society'],
+};
+
 /** Operators per sector for 1,000 assets; the count grows as (assets / 1,000)^0.45. */
 const BASE: Record<SectorCode, number> = {
   chemicals: 2, 'civil-nuclear': 1, communications: 4, defence: 2, 'emergency-services': 4, energy: 5, finance: 4,
@@ -55,21 +84,22 @@ export function planOperators(assets: number, seed: number, existing: readonly O
   const scale = Math.pow(Math.max(1, assets) / 1000, 0.45);
   const out: Operator[] = [];
   const usedNames = new Set<string>(existing.map((e) => e.name));
-  for (const e of existing) out.push({ index: out.length, id: e.id, name: e.name, sector: e.sector, region: -1 });
+  for (const e of existing) out.push({ index: out.length, id: e.id, name: e.name, sector: e.sector, subSector: null, region: -1 });
   for (const s of SECTORS) {
     const n = Math.max(1, Math.round(BASE[s.code] * scale));
-    const suffixes = SUFFIX[s.code];
     for (let k = 1; k <= n; k++) {
+      const subSector = s.subSectors[(k - 1) % s.subSectors.length] as string;
+      const suffixes = SUB_SUFFIX[`${s.code}/${subSector}`] ?? SUFFIX[s.code];
       // Regional operators cycle through the regions; the first of each sector is national.
       const region = k === 1 ? -1 : (k - 2) % REGIONS.length;
       let name = '';
       for (let tries = 0; tries < 20 && (name === '' || usedNames.has(name)); tries++) {
-        const place = region >= 0 && tries === 0 ? regionalPlace(region, rng) : rng.pick(PLACE);
+        const place = region < 0 ? rng.pick(NATIONAL) : tries === 0 ? regionalPlace(region, rng) : rng.pick(PLACE);
         name = `${place} ${rng.pick(suffixes)}`;
       }
       if (usedNames.has(name)) name = `${name} ${k}`;
       usedNames.add(name);
-      out.push({ index: out.length, id: `org-${s.code}-${k}`, name, sector: s.code, region });
+      out.push({ index: out.length, id: `org-${s.code}-${k}`, name, sector: s.code, subSector, region });
     }
   }
   return out;

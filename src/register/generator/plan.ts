@@ -4,6 +4,7 @@
  * bytes a site). Everything else (names, systems, components, dependencies) is regenerated from the
  * plan and a per-site seeded stream, so any part of the output can be produced on its own.
  */
+import { SECTORS } from '../model.js';
 import { place, RURAL_REGION, URBAN_REGION } from './geo.js';
 import { KINDS } from './kinds.js';
 import { planOperators, type Operator, type OperatorInput } from './operators.js';
@@ -91,7 +92,7 @@ export function buildPlan(opts: PlanOptions): Plan {
     const n = rng.range(k.sys[0], k.sys[1]);
     systems[i] = n;
     total += n;
-    const cands = candidates.get(`${k.sector}/${r}`)!;
+    const cands = candidates.get(`${k.sector}/${k.subSector}/${r}`) ?? candidates.get(`${k.sector}/*/${r}`)!;
     org[i] = cands[rng.int(cands.length)]!;
   }
 
@@ -108,16 +109,27 @@ export function buildPlan(opts: PlanOptions): Plan {
   return { seed, assets: total, sites, kind, region, town, lat, lon, org, crit, systems, operators, spatial };
 }
 
-/** For each sector and region: the operators that may own a site there (regional ones and national ones). */
+/**
+ * For each sector, sub-sector and region: the operators that may own a site there — national and
+ * regional ones of that sub-sector (regional ones favoured: listed twice), plus organisations passed
+ * in for the sector; `sector/*\/region` when the sector has no operator of that sub-sector.
+ */
 function operatorCandidates(ops: readonly Operator[]): Map<string, number[]> {
   const out = new Map<string, number[]>();
-  const sectors = new Set(ops.map((o) => o.sector));
-  for (const s of sectors) {
-    const national = ops.filter((o) => o.sector === s && o.region < 0).map((o) => o.index);
+  for (const s of SECTORS) {
+    const ofSector = ops.filter((o) => o.sector === s.code);
+    const open = ofSector.filter((o) => o.subSector === null).map((o) => o.index);
     for (let r = 0; r < 12; r++) {
-      const regional = ops.filter((o) => o.sector === s && o.region === r).map((o) => o.index);
-      // Regional operators are favoured in their region (listed twice).
-      out.set(`${s}/${r}`, [...national, ...regional, ...regional]);
+      const list = (sub: string | null) => {
+        const mine = ofSector.filter((o) => o.subSector !== null && (sub === null || o.subSector === sub));
+        const regional = mine.filter((o) => o.region === r).map((o) => o.index);
+        return [...open, ...mine.filter((o) => o.region < 0).map((o) => o.index), ...regional, ...regional];
+      };
+      out.set(`${s.code}/*/${r}`, list(null));
+      for (const sub of s.subSectors) {
+        const l = list(sub);
+        if (l.length > open.length) out.set(`${s.code}/${sub}/${r}`, l);
+      }
     }
   }
   return out;
