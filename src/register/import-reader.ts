@@ -2,7 +2,8 @@
  * Reading register files into rows, streamed (memory bounded by one row):
  *  - CSV (one record type per file): a header row of snake_case column names (the model's field
  *    names, `fields.ts`), then one record per row; parsed by `csv-parse`. A row's number is its
- *    line in the file (the header is line 1).
+ *    record's position in the file, blank lines counted, the header being 1: its line number
+ *    unless a quoted field above it spans lines.
  *  - JSON: an array of records or JSON lines (`.jsonl`, `.ndjson`, or text whose first character
  *    is not `[`), each record an object with the model's camelCase field names and a
  *    `recordType` (organisation, site, system, asset, component, dependency) unless the whole
@@ -68,16 +69,20 @@ async function* readCsv(src: ImportSource): AsyncGenerator<RawRow> {
     throw badFile(src, `which records does this CSV file hold? Name it after them (${Object.keys(PLURALS).join('.csv, ')}.csv) or give the type`);
   }
   const input = src.file !== undefined ? createReadStream(src.file) : Readable.from([src.text ?? '']);
-  const parser = input.pipe(parseCsv({ bom: true, skip_empty_lines: true, relax_column_count: true, info: true, trim: false }));
+  // Rows are numbered by counting records, blank lines included (so that a row's number is its
+  // line unless a quoted field spans lines): cheaper than asking the parser for line numbers.
+  const parser = input.pipe(parseCsv({ bom: true, skip_empty_lines: false, relax_column_count: true, trim: false }));
   input.on('error', (e: Error) => parser.destroy(e));
   const known = new Set(fieldsOf(src.type).map((f) => f.csv));
   let header: string[] | null = null;
   let headerError: string | null = null;
+  let row = 0;
   try {
-    for await (const rec of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-      const row = rec.info.lines;
+    for await (const record of parser as AsyncIterable<string[]>) {
+      row++;
+      if (record.length === 1 && record[0] === '') continue; // a blank line
       if (header === null) {
-        header = rec.record.map((h) => h.trim().toLowerCase());
+        header = record.map((h) => h.trim().toLowerCase());
         const unknown = header.filter((h) => !known.has(h));
         const dup = header.filter((h, k) => header!.indexOf(h) !== k);
         if (unknown.length || dup.length) {
@@ -89,18 +94,17 @@ async function* readCsv(src: ImportSource): AsyncGenerator<RawRow> {
         continue;
       }
       if (headerError) continue;
-      if (rec.record.length !== header.length) {
-        yield { row, type: src.type, values: {}, error: { column: null, reason: `has ${rec.record.length} fields; the header has ${header.length}` } };
+      if (record.length !== header.length) {
+        yield { row, type: src.type, values: {}, error: { column: null, reason: `has ${record.length} fields; the header has ${header.length}` } };
         continue;
       }
       const cells: Record<string, string> = {};
-      for (let k = 0; k < header.length; k++) cells[header[k]!] = rec.record[k]!;
+      for (let k = 0; k < header.length; k++) cells[header[k]!] = record[k]!;
       yield { row, type: src.type, values: {}, cells };
     }
   } catch (e) {
     if (e instanceof CsvError) {
-      const line = (e as CsvError & { lines?: number }).lines;
-      yield { row: line ?? 0, type: src.type, values: {}, error: { column: null, reason: `not readable as CSV: ${e.message}` } };
+      yield { row: row + 1, type: src.type, values: {}, error: { column: null, reason: `not readable as CSV: ${e.message}` } };
       return;
     }
     throw e;

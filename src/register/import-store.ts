@@ -103,25 +103,27 @@ const CHECKS: string[] = [
   `SELECT s.src, s.row, 'kind', 'cannot become a site: components are registered on this system'
      FROM reg_stage_asset s JOIN asset a ON a.id = s.id AND a.kind = 'system'
     WHERE s.kind = 'site' AND EXISTS (SELECT 1 FROM component c WHERE c.system_id = s.id)`,
-  // components: their system exists (and is visible) and is a system; a given organisation is the system's
-  `SELECT s.src, s.row, 'systemId', CASE
-       WHEN ${r('t', 'id')} IS NULL OR ($1::text IS NOT NULL AND ${r('t', 'org_id')} <> $1::text) THEN 'no system ' || s.system_id || ' is available to you'
-       ELSE s.system_id || ' is a site; components belong to systems' END
-     FROM reg_stage_component s ${resolveAsset('t', 's.system_id')}
-    WHERE ${r('t', 'id')} IS NULL OR ($1::text IS NOT NULL AND ${r('t', 'org_id')} <> $1::text) OR ${r('t', 'kind')} <> 'system'`,
-  `SELECT s.src, s.row, 'orgId', 'is ' || s.org_id || ' but system ' || s.system_id || ' belongs to ' || ${r('t', 'org_id')} || ' (leave it empty: it is the system''s)'
-     FROM reg_stage_component s ${resolveAsset('t', 's.system_id')}
-    WHERE s.org_id IS NOT NULL AND ${r('t', 'org_id')} <> s.org_id`,
-  // dependencies: the dependent exists and is the subject's to write; the provider exists (any organisation)
-  `SELECT s.src, s.row, 'dependentId', 'no asset ' || s.dependent_id || ' is available to you'
-     FROM reg_stage_dependency s ${resolveAsset('t', 's.dependent_id')}
-    WHERE ${r('t', 'id')} IS NULL OR ($1::text IS NOT NULL AND ${r('t', 'org_id')} <> $1::text)`,
-  `SELECT s.src, s.row, 'providerId', 'no asset ' || s.provider_id
-     FROM reg_stage_dependency s ${resolveAsset('t', 's.provider_id')}
-    WHERE ${r('t', 'id')} IS NULL`,
-  `SELECT s.src, s.row, 'orgId', 'is ' || s.org_id || ' but dependent ' || s.dependent_id || ' belongs to ' || ${r('t', 'org_id')} || ' (leave it empty: it is the dependent''s)'
-     FROM reg_stage_dependency s ${resolveAsset('t', 's.dependent_id')}
-    WHERE s.org_id IS NOT NULL AND ${r('t', 'org_id')} <> s.org_id`,
+  // components, in one pass: their system exists (and is visible) and is a system; a given organisation is the system's
+  `SELECT x.src, x.row, v.field, v.reason FROM (
+     SELECT s.src, s.row,
+            CASE WHEN ${r('t', 'id')} IS NULL OR ($1::text IS NOT NULL AND ${r('t', 'org_id')} <> $1::text) THEN 'no system ' || s.system_id || ' is available to you'
+                 WHEN ${r('t', 'kind')} <> 'system' THEN s.system_id || ' is a site; components belong to systems' END AS e_system,
+            CASE WHEN s.org_id IS NOT NULL AND ${r('t', 'org_id')} <> s.org_id AND ($1::text IS NULL OR ${r('t', 'org_id')} = $1::text)
+                 THEN 'is ' || s.org_id || ' but system ' || s.system_id || ' belongs to ' || ${r('t', 'org_id')} || ' (leave it empty: it is the system''s)' END AS e_org
+       FROM reg_stage_component s ${resolveAsset('t', 's.system_id')}) x
+   CROSS JOIN LATERAL (VALUES ('systemId', x.e_system), ('orgId', x.e_org)) AS v(field, reason)
+   WHERE v.reason IS NOT NULL`,
+  // dependencies, in one pass: the dependent exists and is the subject's to write; the provider
+  // exists (any organisation); a given organisation is the dependent's
+  `SELECT x.src, x.row, v.field, v.reason FROM (
+     SELECT s.src, s.row,
+            CASE WHEN ${r('t', 'id')} IS NULL OR ($1::text IS NOT NULL AND ${r('t', 'org_id')} <> $1::text) THEN 'no asset ' || s.dependent_id || ' is available to you' END AS e_dependent,
+            CASE WHEN ${r('p', 'id')} IS NULL THEN 'no asset ' || s.provider_id END AS e_provider,
+            CASE WHEN s.org_id IS NOT NULL AND ${r('t', 'org_id')} <> s.org_id AND ($1::text IS NULL OR ${r('t', 'org_id')} = $1::text)
+                 THEN 'is ' || s.org_id || ' but dependent ' || s.dependent_id || ' belongs to ' || ${r('t', 'org_id')} || ' (leave it empty: it is the dependent''s)' END AS e_org
+       FROM reg_stage_dependency s ${resolveAsset('t', 's.dependent_id')} ${resolveAsset('p', 's.provider_id')}) x
+   CROSS JOIN LATERAL (VALUES ('dependentId', x.e_dependent), ('providerId', x.e_provider), ('orgId', x.e_org)) AS v(field, reason)
+   WHERE v.reason IS NOT NULL`,
   // alternates (same dependent, same group) carry the same service, over the register as it would be
   `WITH f AS (
      SELECT dependent_id, alternate_group, service FROM reg_stage_dependency WHERE alternate_group IS NOT NULL
@@ -152,31 +154,52 @@ export interface MergeCounts {
   updated: number;
 }
 
-/** Completes staged rows from what they refer to: systems' region and location from their site; owners of components and dependencies. */
-async function complete(tx: Queryable): Promise<void> {
-  await tx.query(`
-    UPDATE reg_stage_asset s SET region = coalesce(s.region, t.region),
-           lat = CASE WHEN s.lat IS NULL AND s.lon IS NULL THEN t.lat ELSE s.lat END,
-           lon = CASE WHEN s.lat IS NULL AND s.lon IS NULL THEN t.lon ELSE s.lon END
-      FROM (SELECT id, region, lat, lon FROM reg_stage_asset WHERE kind = 'site'
-            UNION ALL SELECT a.id, a.region, a.lat, a.lon FROM asset a
-             WHERE a.kind = 'site' AND NOT EXISTS (SELECT 1 FROM reg_stage_asset x WHERE x.id = a.id)) t
-     WHERE s.kind = 'system' AND t.id = s.site_id AND (s.region IS NULL OR (s.lat IS NULL AND s.lon IS NULL))`);
-  // staged assets first (they replace the stored ones), then the stored ones
-  for (const [e, col] of [['component', 'system_id'], ['dependency', 'dependent_id']] as const) {
-    await tx.query(`UPDATE reg_stage_${e} s SET org_id = t.org_id FROM reg_stage_asset t WHERE t.id = s.${col} AND s.org_id IS NULL`);
-    await tx.query(`UPDATE reg_stage_${e} s SET org_id = a.org_id FROM asset a WHERE a.id = s.${col} AND s.org_id IS NULL`);
+/**
+ * The SELECT list giving the staged rows as they are to be stored: a system's region and
+ * location default to its site's; a component's and a dependency's owner is its system's and its
+ * dependent's (read from the register, where the staged assets are already merged).
+ */
+function completed(e: Entity): { select: string; from: string } {
+  const cols = fieldsOf(e).map((f) => f.sql);
+  switch (e) {
+    case 'asset': {
+      const site = (c: string) => `coalesce(st.${c}, sa.${c})`;
+      const fill: Record<string, string> = {
+        region: `coalesce(s.region, ${site('region')})`,
+        lat: `CASE WHEN s.lat IS NULL AND s.lon IS NULL THEN ${site('lat')} ELSE s.lat END`,
+        lon: `CASE WHEN s.lat IS NULL AND s.lon IS NULL THEN ${site('lon')} ELSE s.lon END`,
+      };
+      return {
+        select: cols.map((c) => (fill[c] ? `${fill[c]} AS ${c}` : `s.${c}`)).join(', '),
+        from: `${stage(e)} s LEFT JOIN reg_stage_asset st ON st.id = s.site_id LEFT JOIN asset sa ON sa.id = s.site_id AND st.id IS NULL`,
+      };
+    }
+    case 'component':
+    case 'dependency': {
+      const col = e === 'component' ? 'system_id' : 'dependent_id';
+      return { select: cols.map((c) => (c === 'org_id' ? 'a.org_id AS org_id' : `s.${c}`)).join(', '), from: `${stage(e)} s JOIN asset a ON a.id = s.${col}` };
+    }
+    default:
+      return { select: cols.map((c) => `s.${c}`).join(', '), from: `${stage(e)} s` };
   }
 }
 
-/** Upserts the staged rows of one entity; unchanged rows are left alone. */
+/**
+ * Upserts the staged rows of one entity. Rows equal to the stored ones are filtered out by one
+ * join first (cheaper than letting each one conflict), and the upsert's own condition keeps them
+ * unwritten should one change meanwhile.
+ */
 async function mergeEntity(tx: Queryable, e: Entity): Promise<MergeCounts> {
   const cols = fieldsOf(e).map((f) => f.sql);
   const rest = cols.filter((c) => c !== 'id');
   const stamp = e === 'organisation' ? '' : ', updated_at = now()';
+  const src = completed(e);
   const [c] = await tx.query<{ staged: string; inserted: string; updated: string }>(`
-    WITH up AS (
-      INSERT INTO ${e} (${cols.join(', ')}) SELECT ${cols.join(', ')} FROM ${stage(e)}
+    WITH incoming AS (SELECT ${src.select} FROM ${src.from}),
+    up AS (
+      INSERT INTO ${e} (${cols.join(', ')})
+      SELECT ${cols.map((x) => `i.${x}`).join(', ')} FROM incoming i LEFT JOIN ${e} t ON t.id = i.id
+       WHERE t.id IS NULL OR (${rest.map((x) => `t.${x}`).join(', ')}) IS DISTINCT FROM (${rest.map((x) => `i.${x}`).join(', ')})
       ON CONFLICT (id) DO UPDATE SET ${rest.map((x) => `${x} = EXCLUDED.${x}`).join(', ')}${stamp}
       WHERE (${rest.map((x) => `${e}.${x}`).join(', ')}) IS DISTINCT FROM (${rest.map((x) => `EXCLUDED.${x}`).join(', ')})
       RETURNING id, (xmax = 0) AS ins),
@@ -238,7 +261,6 @@ async function setAside(tx: Queryable, e: Entity, fresh: number): Promise<() => 
 }
 
 export async function mergeStaged(tx: Queryable): Promise<Record<Entity, MergeCounts>> {
-  await complete(tx);
   const out = {} as Record<Entity, MergeCounts>;
   for (const e of ENTITIES) {
     // rows new to the table (a re-import of the same data has none: nothing to set aside)
