@@ -264,6 +264,55 @@ describe('nation generator: structure follows how sectors lean on each other', (
     assert.ok(crossSector > 0, 'no cycle joins two sectors');
   });
 
+  it('a single loss cascades locally or regionally, never through the whole nation (sustained loss, full needs only)', () => {
+    // Needs: a dependent's alternates form one need (lost when all are lost); share < 1 does not fail the dependent.
+    const index = new Map(n.assets.map((a, i) => [a.id, i]));
+    const needOf = new Map<string, number>();
+    const needDependent: number[] = [];
+    const needSize: number[] = [];
+    const byProvider: number[][] = n.assets.map(() => []);
+    for (const d of n.dependencies) {
+      if (d.shareLost < 1) continue;
+      const key = d.alternateGroup ? `${d.dependentId}|${d.alternateGroup}` : d.id;
+      let g = needOf.get(key);
+      if (g === undefined) {
+        g = needDependent.length;
+        needOf.set(key, g);
+        needDependent.push(index.get(d.dependentId)!);
+        needSize.push(0);
+      }
+      needSize[g]!++;
+      byProvider[index.get(d.providerId)!]!.push(g);
+    }
+    const left = new Int32Array(needSize.length);
+    const failed = new Int32Array(n.assets.length).fill(-1);
+    let largest = 0;
+    let regional = 0;
+    sites.forEach((s, run) => {
+      const start = index.get(s.id)!;
+      const touched: number[] = [];
+      const queue = [start];
+      failed[start] = run;
+      let count = 1;
+      while (queue.length) {
+        const v = queue.pop()!;
+        for (const g of byProvider[v]!) {
+          if (left[g] === 0) touched.push(g), (left[g] = needSize[g]!);
+          if (--left[g]! === 0) {
+            left[g] = -1;
+            const w = needDependent[g]!;
+            if (failed[w] !== run) (failed[w] = run), count++, queue.push(w);
+          }
+        }
+      }
+      for (const g of touched) left[g] = 0;
+      largest = Math.max(largest, count);
+      if (count >= 20) regional++;
+    });
+    assert.ok(largest < n.assets.length * 0.1, `one loss takes ${largest} of ${n.assets.length}`);
+    assert.ok(regional > 0, 'no loss spreads beyond its neighbourhood');
+  });
+
   it('OT systems sit mostly in control and safety zones; a small share of components is internet-exposed', () => {
     const ot = n.assets.filter((a) => a.systemType === 'OT');
     const inner = ot.filter((a) => a.networkZone === 'control' || a.networkZone === 'safety' || a.networkZone === 'isolated').length;

@@ -152,7 +152,7 @@ export const SERVICE_KINDS: readonly SiteKind[] = [
     code: 'traction-feeder-station', sector: 'transport', subSector: 'rail', label: 'Rail Traction Feeder Station', service: 'rail traction power',
     share: 0.4, min: 2, rural: true, spread: 0.06, pop: [50_000, 500_000], crit: [0, 2, 4, 2, 0, 0],
     systems: [sys('traction SCADA outstation', 'rtu', 'control'), sys('protection relays', 'relays', 'safety')], sys: [1, 2],
-    control: { hours: [12, 48], uncertain: 0.4 },
+    control: { hours: [12, 48], uncertain: 0.4, partial: [0.1, 0.3] },
     needs: [{ service: 'power', from: BULK_POWER, type: 'physical', alt: 0.5, recovery: [1, 8] }, telecoms({ by: 'sys1' }), { ...signalling, by: 'sys1' }],
   },
   {

@@ -16,8 +16,8 @@ export const UTILITY_KINDS: readonly SiteKind[] = [
     systems: [sys('plant distributed control system', 'dcs', 'control'), protection, S.corporate, S.remote, S.bms], sys: [2, 5],
     control: { hours: [0, 2], uncertain: 0.2 },
     needs: [
-      gas({ from: ['gas-compressor', 'gas-offtake'], p: 0.55, backup: { kind: 'storage', hours: [0, 6], p: 0.3 } }),
-      telecoms({ by: 'sys1', alt: 0.5 }), staff(), water({ p: 0.5, tti: [6, 48] }),
+      gas({ from: ['gas-compressor', 'gas-offtake'], p: 0.55, alt: 0.8, backup: { kind: 'storage', hours: [1, 6], p: 0.3 } }),
+      telecoms({ by: 'sys1', alt: 0.5, partial: [1, 0.2, 0.5] }), staff(), water({ p: 0.5, tti: [6, 48], partial: [1, 0.05, 0.2] }),
       { ...ctrlLink, from: ['electricity-control-centre'] },
     ],
   },
@@ -66,7 +66,7 @@ export const UTILITY_KINDS: readonly SiteKind[] = [
     share: 0.03, min: 2, rural: true, spread: 0.1, pop: [2_000_000, 10_000_000], crit: [0, 0, 0, 2, 4, 3],
     systems: [sys('terminal process control', 'dcs', 'control'), sys('emergency shutdown system', 'plc', 'safety'), S.corporate, S.remote], sys: [2, 4],
     control: { hours: [0, 1], uncertain: 0.1 },
-    needs: [power({ from: BULK_POWER, alt: 0.6, backup: generator(0.8, [12, 48]) }), telecoms({ by: 'sys1', alt: 0.7 }), staff(), { service: 'data', from: ['gas-control-centre'], to: 'sys1', by: 'sys1', type: 'cyber', alt: 0.8, backup: { kind: 'manual', hours: [4, 48], p: 0.8 }, partial: [1, 0.2, 0.5], recovery: [1, 8] }],
+    needs: [power({ from: BULK_POWER, alt: 0.6, backup: generator(0.8, [12, 48]) }), telecoms({ by: 'sys1', alt: 0.7, partial: [1, 0.2, 0.5] }), staff(), { service: 'data', from: ['gas-control-centre'], to: 'sys1', by: 'sys1', type: 'cyber', alt: 0.8, backup: { kind: 'manual', hours: [4, 48], p: 0.8 }, partial: [1, 0.2, 0.5], recovery: [1, 8] }],
   },
   {
     code: 'gas-compressor', sector: 'energy', subSector: 'gas', label: 'Gas Compressor Station', service: 'gas transmission',
@@ -75,7 +75,7 @@ export const UTILITY_KINDS: readonly SiteKind[] = [
     control: { hours: [0, 4], uncertain: 0.3 },
     needs: [
       { service: 'gas', from: ['gas-terminal'], type: 'physical', alt: 0.5, backup: { kind: 'storage', hours: [6, 24], p: 0.6 }, recovery: [6, 48] },
-      power({ from: BULK_POWER, backup: generator(0.5, [12, 48]) }), telecoms({ by: 'sys1', alt: 0.5 }),
+      power({ from: BULK_POWER, alt: 0.5, backup: generator(0.5, [12, 48]) }), telecoms({ by: 'sys1', alt: 0.5, partial: [1, 0.2, 0.5] }),
       { service: 'data', from: ['gas-control-centre'], to: 'sys1', by: 'sys1', type: 'cyber', alt: 0.8, backup: { kind: 'manual', hours: [4, 48], p: 0.8 }, partial: [1, 0.2, 0.5], recovery: [1, 8] },
     ],
   },
@@ -85,7 +85,7 @@ export const UTILITY_KINDS: readonly SiteKind[] = [
     systems: [sys('pressure control telemetry', 'telemetry', 'control')], sys: [1, 1],
     control: { hours: [24, 168], uncertain: 0.3, partial: [0.1, 0.4] },
     needs: [
-      { service: 'gas', from: ['gas-compressor'], type: 'physical', backup: { kind: 'storage', hours: [2, 12], p: 0.5 }, recovery: [6, 48] },
+      { service: 'gas', from: ['gas-compressor'], type: 'physical', alt: 0.9, backup: { kind: 'storage', hours: [2, 12], p: 0.5 }, recovery: [6, 48] },
       telecoms({ by: 'sys1', backup: battery([8, 48]) }),
       { service: 'data', from: ['gas-control-centre'], to: 'sys1', by: 'sys1', type: 'cyber', alt: 0.8, backup: { kind: 'manual', hours: [4, 48], p: 0.8 }, partial: [1, 0.2, 0.5], recovery: [1, 8] },
     ],
@@ -102,7 +102,7 @@ export const UTILITY_KINDS: readonly SiteKind[] = [
     share: 0.04, min: 2, rural: true, spread: 0.05, pop: [2_000_000, 10_000_000], crit: [0, 0, 0, 3, 4, 2],
     systems: [sys('refinery distributed control system', 'dcs', 'control'), sys('safety instrumented system', 'plc', 'safety'), S.corporate, S.erp, S.remote], sys: [3, 5],
     control: { hours: [0, 1], uncertain: 0.1 },
-    needs: [power({ from: BULK_POWER, alt: 0.7 }), gas({ from: ['gas-compressor', 'gas-offtake'], partial: [1, 0.3, 0.6] }), telecoms({ alt: 0.6 }), staff(), water({ tti: [4, 24] })],
+    needs: [power({ from: BULK_POWER, alt: 0.7 }), gas({ from: ['gas-compressor', 'gas-offtake'], partial: [1, 0.3, 0.6] }), telecoms({ alt: 0.6 }), staff(), water({ tti: [4, 24], partial: [1, 0.3, 0.6] })],
   },
   {
     code: 'fuel-depot', sector: 'energy', subSector: 'fuel', label: 'Fuel Distribution Depot', service: 'fuel distribution',
@@ -121,7 +121,7 @@ export const UTILITY_KINDS: readonly SiteKind[] = [
     systems: [scadaControl('treatment'), sys('chemical dosing control', 'plc', 'control'), S.corporate, S.remote], sys: [2, 4],
     control: { hours: [8, 48], uncertain: 0.4 },
     needs: [
-      power({ alt: 0.5, backup: generator(0.6, [24, 72]) }), telecoms({ by: 'sys1', alt: 0.3 }), chemicals(),
+      power({ alt: 0.8, backup: generator(0.6, [24, 72]) }), telecoms({ by: 'sys1', alt: 0.3, partial: [1, 0.2, 0.5] }), chemicals(),
       { service: 'data', from: ['water-control-centre'], to: 'sys1', by: 'sys1', type: 'cyber', alt: 0.5, backup: { kind: 'manual', hours: [12, 72] }, partial: [1, 0.2, 0.5], recovery: [1, 8] },
       staff(), fuel({ p: 0.6, partial: [1, 0.1, 0.3] }),
     ],
@@ -132,7 +132,7 @@ export const UTILITY_KINDS: readonly SiteKind[] = [
     systems: [telemetryOutstation, sys('pump control panel', 'plc', 'control')], sys: [1, 2],
     control: { hours: [24, 168], uncertain: 0.5, partial: [0.2, 0.5] },
     needs: [
-      { service: 'water', from: ['water-treatment-works'], type: 'physical', alt: 0.5, tti: [2, 12], recovery: [6, 24] },
+      { service: 'water', from: ['water-treatment-works'], type: 'physical', alt: 0.7, tti: [2, 12], recovery: [6, 24] },
       power({ backup: generator(0.15, [12, 48]) }), telecoms({ by: 'sys1', backup: battery([8, 48], 0.8) }),
       { service: 'data', from: ['water-control-centre'], to: 'sys1', by: 'sys1', type: 'cyber', alt: 0.5, backup: { kind: 'manual', hours: [24, 168], p: 0.8 }, partial: [1, 0.2, 0.5], recovery: [1, 8] },
     ],
@@ -153,7 +153,7 @@ export const UTILITY_KINDS: readonly SiteKind[] = [
     share: 2.5, min: 2, rural: true, spread: 0.07, pop: [2_000, 500_000], crit: [3, 6, 3, 0.5, 0, 0],
     systems: [scadaControl('wastewater'), sys('inlet pumping control', 'plc', 'control'), S.corporate], sys: [1, 3],
     control: { hours: [12, 72], uncertain: 0.5 },
-    needs: [power({ backup: generator(0.3, [24, 72]) }), telecoms({ by: 'sys1' }), chemicals({ partial: [1, 0.2, 0.5] }), { service: 'data', from: ['water-control-centre'], to: 'sys1', by: 'sys1', type: 'cyber', alt: 0.5, backup: { kind: 'manual', hours: [24, 168], p: 0.8 }, partial: [1, 0.2, 0.5], recovery: [1, 8] }, staff({ p: 0.5 })],
+    needs: [power({ backup: generator(0.3, [24, 72]) }), telecoms({ by: 'sys1', partial: [1, 0.2, 0.5] }), chemicals({ partial: [1, 0.2, 0.5] }), { service: 'data', from: ['water-control-centre'], to: 'sys1', by: 'sys1', type: 'cyber', alt: 0.5, backup: { kind: 'manual', hours: [24, 168], p: 0.8 }, partial: [1, 0.2, 0.5], recovery: [1, 8] }, staff({ p: 0.5 })],
   },
   {
     code: 'water-control-centre', sector: 'water', subSector: 'supply', label: 'Water Operations Control Centre', service: 'water network control',
@@ -208,7 +208,7 @@ export const UTILITY_KINDS: readonly SiteKind[] = [
     needs: [
       power({ from: ['primary-substation', 'grid-supply-point'], alt: 0.9, backup: generator(1, [24, 72]) }),
       { service: 'telecoms', from: ['core-network-node'], type: 'cyber', alt: 0.9, recovery: [1, 6] },
-      { service: 'cooling', from: ['water-pumping-station'], type: 'physical', tti: [2, 8], backup: { kind: 'storage', hours: [12, 48], p: 0.7 }, recovery: [4, 24] },
+      { service: 'cooling', from: ['water-pumping-station'], type: 'physical', tti: [2, 8], backup: { kind: 'storage', hours: [12, 48], p: 0.7 }, alt: 0.5, partial: [0.5, 0.3, 0.6], recovery: [4, 24] },
       fuel({ partial: [1, 0.1, 0.3] }), staff({ partial: [1, 0.05, 0.2] }),
     ],
   },
