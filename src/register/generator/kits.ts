@@ -41,7 +41,12 @@ const packages: Slot['pick'] = [
 ];
 
 export const KITS: Record<KitCode, readonly Slot[]> = {
-  plc: [{ p: 1, pick: controllers }, { p: 0.6, pick: indSwitch }, { p: 0.12, pick: cellular, exposed: 0.2 }],
+  plc: [
+    { p: 1, pick: controllers },
+    { p: 0.1, pick: [['cp1543', 1]], exposed: 0.03 },
+    { p: 0.6, pick: indSwitch },
+    { p: 0.12, pick: cellular, exposed: 0.2 },
+  ],
   rtu: [
     { p: 1, pick: [['rtu500', 5], ['rtu560', 3], ['sicam-a8000', 3], ['sel-rtac', 2], ['ge-d20mx', 2]] },
     { p: 0.8, pick: [['ruggedcom-ros', 4], ['hirschmann-rsp', 3], ['moxa-eds', 2]] },
