@@ -23,6 +23,8 @@ const LINKED = KINDS.map((k) => k.needs.some((n) => n.by === 'sys1' && n.service
 const GATEWAY = KINDS.map((k) => 1 + k.systems.findIndex((t) => t.kit === 'firewall' || t.kit === 'remote-access'));
 /** 1-based index of the site's building management system, 0 when none. */
 const BMS = KINDS.map((k) => 1 + k.systems.findIndex((t) => /building management|infrastructure management/.test(t.fn)));
+/** 1-based index of the site's corporate IT (its directory), 0 when none. */
+const DIRECTORY = KINDS.map((k) => 1 + k.systems.findIndex((t) => t.fn === 'corporate IT'));
 /** Protection relays signal over telecoms circuits (teleprotection, intertripping). */
 const RELAYS = KINDS.map((k) => 1 + k.systems.findIndex((t) => t.kit === 'relays'));
 const DATA_CENTRE = [KIND_INDEX.get('data-centre')!];
@@ -79,6 +81,15 @@ export function siteDependencies(plan: Plan, i: number, out: DependencyRecord[])
   if (relays > 0 && relays <= nSys && rng.chance(0.7)) {
     plan.spatial.nearest(i, EXCHANGE, 1, best);
     if (best.n) push(systemId(i, relays), siteId(best.id[0]!), 'cyber', 'telecoms', 0, 'none', null, cent(rng.real(0.2, 0.5)), half(rng.real(1, 12)), null, 1);
+  }
+
+  // IT systems authenticate against the site's corporate directory (Active Directory on the corporate IT system).
+  const dir = DIRECTORY[plan.kind[i]!]!;
+  if (dir > 0 && dir <= nSys) {
+    for (let j = 1; j <= nSys; j++) {
+      if (j === dir || k.systems[j - 1]!.type !== 'IT' || !rng.chance(0.8)) continue;
+      push(systemId(i, j), systemId(i, dir), 'cyber', 'data', half(rng.real(0, 8)), 'none', null, cent(rng.real(0.3, 0.9)), half(rng.real(1, 12)), null, 1);
+    }
   }
 
   // Server rooms are cooled by the site's building management system (HVAC).
