@@ -13,6 +13,7 @@
  * Building is O(assets + dependencies) with counting sorts; its cost is what a change to the
  * register costs on the next query (measured by the benchmark).
  */
+import { depKey } from './rng.js';
 import { RegisterTable, shared } from './table.js';
 
 export interface CompiledGraph {
@@ -28,6 +29,29 @@ export interface CompiledGraph {
   depNeed: Int32Array;
   outStart: Int32Array;
   outDep: Int32Array;
+  /** Per out-edge (CSR order, for locality): the need of outDep[i], and its delay tti + backup. */
+  outNeed: Int32Array;
+  outDelay: Float64Array;
+  /** Per out-edge: the dependency's run-independent random key (Monte Carlo, rng.ts). */
+  outKey: Int32Array;
+  /** Per out-edge Monte Carlo fields (built on the first Monte Carlo): probability, tti, triangular low/mode/high (NaN low: exact). */
+  mc?: { prob: Float32Array; tti: Float64Array; low: Float32Array; mode: Float64Array; high: Float32Array };
+}
+
+/** Lays out the Monte Carlo fields in out-edge order (once per compiled graph). */
+export function ensureMonteCarloColumns(g: CompiledGraph, t: RegisterTable): NonNullable<CompiledGraph['mc']> {
+  if (g.mc) return g.mc;
+  const m = g.outDep.length;
+  const mc = { prob: shared(Float32Array, m), tti: shared(Float64Array, m), low: shared(Float32Array, m), mode: shared(Float64Array, m), high: shared(Float32Array, m) };
+  for (let i = 0; i < m; i++) {
+    const e = g.outDep[i]!;
+    mc.prob[i] = t.probability[e]!;
+    mc.tti[i] = t.tti[e]!;
+    mc.low[i] = t.backupLow[e]!;
+    mc.mode[i] = t.backup[e]!;
+    mc.high[i] = t.backupHigh[e]!;
+  }
+  return (g.mc = mc);
 }
 
 /** The columns of the table the propagation reads (all shared). */
@@ -123,8 +147,17 @@ export function compileGraph(t: RegisterTable): CompiledGraph {
   const outDep = shared(Int32Array, liveCount);
   const ofill = outStart.slice(0, n);
   for (let e = 0; e < m; e++) if (depNeed[e]! >= 0) outDep[ofill[provider[e]!]!++] = e;
+  const outNeed = shared(Int32Array, liveCount);
+  const outDelay = shared(Float64Array, liveCount);
+  const outKey = shared(Int32Array, liveCount);
+  for (let i = 0; i < liveCount; i++) {
+    const e = outDep[i]!;
+    outNeed[i] = depNeed[e]!;
+    outDelay[i] = t.tti[e]! + t.backup[e]!;
+    outKey[i] = depKey(e);
+  }
 
-  return { version: t.version, n, needCount, needStart, needOwner, needShare, memberStart, memberDep, depNeed, outStart, outDep };
+  return { version: t.version, n, needCount, needStart, needOwner, needShare, memberStart, memberDep, depNeed, outStart, outDep, outNeed, outDelay, outKey };
 }
 
 export function graphBytes(g: CompiledGraph): number {

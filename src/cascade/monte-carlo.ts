@@ -10,7 +10,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { columnsOf, type CompiledGraph, type GraphColumns } from './graph.js';
+import { columnsOf, ensureMonteCarloColumns, type CompiledGraph, type GraphColumns } from './graph.js';
 import type { ResolvedScenario, ScenarioInput } from './scenario.js';
 import type { RegisterTable } from './table.js';
 
@@ -78,6 +78,7 @@ export async function runMonteCarlo(t: RegisterTable, g: CompiledGraph, r: Resol
   const seed = (o.seed ?? 1) >>> 0;
   const workers = Math.max(1, Math.min(o.workers ?? availableParallelism(), Math.max(1, runs)));
   const columns = columnsOf(t);
+  ensureMonteCarloColumns(g, t);
   const tasks: Promise<WorkerReply>[] = [];
   for (let w = 0; w < workers; w++) {
     const from = Math.floor((runs * w) / workers);

@@ -26,7 +26,7 @@ export interface OracleAnswer {
   spof: Array<[string, string, string]>;
 }
 
-/** Writes the oracle's input: assets, dependencies, horizons. */
+/** Writes the oracle's input: assets, dependencies (with their Monte Carlo fields last), horizons. */
 export async function writeOracleInput(file: string, assets: Iterable<AssetRecord>, deps: Iterable<DependencyRecord>, horizons: Array<number | null>, extra: Record<string, unknown> = {}): Promise<void> {
   const out = createWriteStream(file);
   const write = (s: string) => new Promise<void>((res) => (out.write(s) ? res() : out.once('drain', () => res())));
@@ -39,7 +39,7 @@ export async function writeOracleInput(file: string, assets: Iterable<AssetRecor
   await write('],"deps":[');
   first = true;
   for (const d of deps) {
-    await write(`${first ? '' : ','}${JSON.stringify([d.id, d.providerId, d.dependentId, d.timeToImpactHours, d.backupHours, d.shareLost, d.alternateGroup])}`);
+    await write(`${first ? '' : ','}${JSON.stringify([d.id, d.providerId, d.dependentId, d.timeToImpactHours, d.backupHours, d.shareLost, d.alternateGroup, d.failureProbability, d.backupHoursLow, d.backupHoursHigh])}`);
     first = false;
   }
   await write(`],"horizons":${JSON.stringify(horizons)},"spofCriticality":3${Object.keys(extra).length ? ',' + JSON.stringify(extra).slice(1, -1) : ''}}`);

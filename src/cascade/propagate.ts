@@ -15,7 +15,7 @@
  * backup durations with uncertainty are drawn from their triangular distribution.
  */
 import type { CompiledGraph, GraphColumns } from './graph.js';
-import { triangular, unit } from './rng.js';
+import { depHash, drawOf, triangular } from './rng.js';
 
 export interface PropagationOptions {
   /** Asset indices failing at t = 0. */
@@ -35,8 +35,8 @@ export class Propagator {
   readonly time: Float64Array;
   /** The need that failed v (−1: an initial failure). */
   readonly failedBy: Int32Array;
-  private readonly needStamp: Int32Array;
-  private readonly needLeft: Int32Array;
+  /** Per need, interleaved for locality: [2g] = epoch stamp, [2g+1] = members not yet lost. */
+  private readonly needState: Int32Array;
   /** Latest loss time so far among the lost members of need g (the need's loss time once complete). */
   readonly needTime: Float64Array;
   private forcedStamp: Int32Array | null = null;
@@ -50,19 +50,24 @@ export class Propagator {
   private heapKey: Float64Array;
   private heapVal: Int32Array;
   private heapSize = 0;
+  /** Assets whose failure time equals the time being settled (zero-delay chains skip the heap). */
+  private fifo: Int32Array;
+  private fifoHead = 0;
+  private fifoTail = 0;
+  private now = 0;
 
   constructor(private readonly g: CompiledGraph, private readonly c: GraphColumns) {
     this.assetStamp = new Int32Array(g.n);
     this.settledStamp = new Int32Array(g.n);
     this.time = new Float64Array(g.n);
     this.failedBy = new Int32Array(g.n);
-    this.needStamp = new Int32Array(g.needCount);
-    this.needLeft = new Int32Array(g.needCount);
+    this.needState = new Int32Array(2 * g.needCount);
     this.needTime = new Float64Array(g.needCount);
     this.order = new Int32Array(1024);
     this.lostNeeds = new Int32Array(256);
     this.heapKey = new Float64Array(1024);
     this.heapVal = new Int32Array(1024);
+    this.fifo = new Int32Array(1024);
   }
 
   /** Failure time of v in the last run (Infinity when it did not fail). */
@@ -77,7 +82,7 @@ export class Propagator {
 
   /** True when need g was lost (all members) in the last run; its time is needTime[g]. */
   needLost(g: number): boolean {
-    return this.needStamp[g] === this.epoch && this.needLeft[g] === 0;
+    return this.needState[2 * g] === this.epoch && this.needState[2 * g + 1] === 0;
   }
 
   run(o: PropagationOptions): void {
@@ -86,6 +91,8 @@ export class Propagator {
     this.orderLength = 0;
     this.lostNeedsLength = 0;
     this.heapSize = 0;
+    this.fifoHead = this.fifoTail = 0;
+    this.now = 0;
     const H = o.horizon;
     for (let i = 0; i < o.initial.length; i++) {
       const v = o.initial[i]!;
@@ -93,7 +100,7 @@ export class Propagator {
       this.assetStamp[v] = ep;
       this.time[v] = 0;
       this.failedBy[v] = -1;
-      this.push(0, v);
+      this.enqueue(0, v);
     }
     if (o.forced && o.forced.length > 0) {
       if (this.forcedStamp === null) this.forcedStamp = new Int32Array(this.c.provider.length);
@@ -102,16 +109,24 @@ export class Propagator {
         const e = o.forced[i]!;
         if (g.depNeed[e]! < 0 || this.forcedStamp[e] === ep) continue;
         this.forcedStamp[e] = ep;
-        this.lose(e, 0, H, ep);
+        this.lose(g.depNeed[e]!, 0, H, ep);
       }
     }
-    const { outStart, outDep } = g;
-    const { tti, backup, probability, backupLow, backupHigh } = this.c;
+    const { outStart, outDep, outNeed, outDelay, outKey, mc } = g;
+    if (o.seedOfRun !== undefined && !mc) throw new Error('Monte Carlo needs ensureMonteCarloColumns(graph) first');
     const forced = this.forcedStamp;
     const seed = o.seedOfRun;
-    while (this.heapSize > 0) {
-      const t = this.heapKey[0]!;
-      const v = this.pop();
+    for (;;) {
+      let t: number;
+      let v: number;
+      if (this.fifoHead < this.fifoTail) {
+        t = this.now;
+        v = this.fifo[this.fifoHead++]!;
+      } else if (this.heapSize > 0) {
+        t = this.heapKey[0]!;
+        v = this.pop();
+        this.now = t;
+      } else break;
       if (this.settledStamp[v] === ep || this.time[v] !== t) continue;
       this.settledStamp[v] = ep;
       if (this.orderLength === this.order.length) this.order = growI(this.order);
@@ -120,28 +135,33 @@ export class Propagator {
         const e = outDep[i]!;
         if (forced !== null && forced[e] === ep) continue;
         let delay: number;
-        if (seed === undefined) delay = tti[e]! + backup[e]!;
+        if (seed === undefined) delay = outDelay[i]!;
         else {
-          const p = probability[e]!;
-          if (p < 1 && unit(seed, e, 0) >= p) continue;
-          const lo = backupLow[e]!;
-          delay = lo === lo ? tti[e]! + triangular(unit(seed, e, 1), lo, backup[e]!, backupHigh[e]!) : tti[e]! + backup[e]!;
+          const p = mc!.prob[i]!;
+          const lo = mc!.low[i]!;
+          if (p < 1 || lo === lo) {
+            const h = depHash(seed, outKey[i]!);
+            if (p < 1 && drawOf(h, 0) >= p) continue;
+            delay = lo === lo ? mc!.tti[i]! + triangular(drawOf(h, 1), lo, mc!.mode[i]!, mc!.high[i]!) : outDelay[i]!;
+          } else delay = outDelay[i]!;
         }
-        this.lose(e, t + delay, H, ep);
+        this.lose(outNeed[i]!, t + delay, H, ep);
       }
     }
   }
 
-  private lose(e: number, te: number, H: number, ep: number): void {
+  /** A member of need n is lost at te. */
+  private lose(n: number, te: number, H: number, ep: number): void {
     if (te > H) return;
     const g = this.g;
-    const n = g.depNeed[e]!;
-    if (this.needStamp[n] !== ep) {
-      this.needStamp[n] = ep;
-      this.needLeft[n] = g.memberStart[n + 1]! - g.memberStart[n]!;
+    const st = this.needState;
+    const k = 2 * n;
+    if (st[k] !== ep) {
+      st[k] = ep;
+      st[k + 1] = g.memberStart[n + 1]! - g.memberStart[n]!;
       this.needTime[n] = te;
     } else if (te > this.needTime[n]!) this.needTime[n] = te;
-    if (--this.needLeft[n]! !== 0) return;
+    if (--st[k + 1]! !== 0) return;
     const tn = this.needTime[n]!;
     if (this.lostNeedsLength === this.lostNeeds.length) this.lostNeeds = growI(this.lostNeeds);
     this.lostNeeds[this.lostNeedsLength++] = n;
@@ -154,9 +174,23 @@ export class Propagator {
       if (tn < this.time[w]!) {
         this.time[w] = tn;
         this.failedBy[w] = n;
-        this.push(tn, w);
+        this.enqueue(tn, w);
       }
     }
+  }
+
+  /** Queues v at time `key` (≥ the time being settled): at that very time into the FIFO, else the heap. */
+  private enqueue(key: number, val: number): void {
+    if (key === this.now) {
+      if (this.fifoTail === this.fifo.length) {
+        if (this.fifoHead > 0) {
+          this.fifo.copyWithin(0, this.fifoHead, this.fifoTail);
+          this.fifoTail -= this.fifoHead;
+          this.fifoHead = 0;
+        } else this.fifo = growI(this.fifo);
+      }
+      this.fifo[this.fifoTail++] = val;
+    } else this.push(key, val);
   }
 
   private push(key: number, val: number): void {

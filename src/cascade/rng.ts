@@ -15,10 +15,19 @@ export function runSeed(seed: number, run: number): number {
   return mix32((seed >>> 0) ^ mix32((run + 0x9e3779b9) >>> 0)) ^ mix32(run * 0x632be5ab + 1);
 }
 
-/** A uniform draw in [0, 1) for dependency slot `e` in a run (stream 0: propagation, 1: backup). */
-export function unit(seedOfRun: number, e: number, stream: number): number {
-  const h = mix32((seedOfRun ^ mix32((Math.imul(e, 2) + stream + 0x27d4eb2f) >>> 0)) >>> 0);
-  return h / 4294967296;
+/** The run-independent key of dependency slot `e` (precomputed per out-edge by the compiled graph). */
+export function depKey(e: number): number {
+  return mix32((Math.imul(e, 2) + 0x27d4eb2f) >>> 0);
+}
+
+/** The run's hash for a dependency: its draws are drawOf(h, 0) (propagates?) and drawOf(h, 1) (backup). */
+export function depHash(seedOfRun: number, key: number): number {
+  return mix32((seedOfRun ^ key) >>> 0);
+}
+
+/** A uniform draw in [0, 1) from a dependency's run hash (stream 0: propagation, 1: backup duration). */
+export function drawOf(h: number, stream: number): number {
+  return (stream === 0 ? h : mix32((h + 0x9e3779b9) >>> 0)) / 4294967296;
 }
 
 /** Inverse CDF of the triangular distribution (low, mode, high) at u. */

@@ -14,7 +14,7 @@ Semantics (docs/decisions/0004-cascade-semantics.md):
 
 Input (JSON file, argv[1]):
   {"assets": [[id, population, criticality], ...],
-   "deps": [[id, provider, dependent, tti, backup, share, group or null], ...],
+   "deps": [[id, provider, dependent, tti, backup, share, group or null, ...ignored], ...],
    "horizons": [null, 24.0, ...], "spofCriticality": 3}
 Output (JSON on stdout), per horizon (key "none" or str(h)):
   {"lost": {u: [sorted ids lost when u alone fails]},
@@ -35,7 +35,7 @@ def build(doc):
         g.add_node(aid, pop=pop, crit=crit, needs={})
     needs = {}  # need key -> dict(owner, members [(dep id, provider, delay)], share)
     dep_need = {}
-    for did, prov, dept, tti, backup, share, group in doc["deps"]:
+    for did, prov, dept, tti, backup, share, group in (d[:7] for d in doc["deps"]):
         if prov not in g or dept not in g:
             continue
         key = (dept, "g", group) if group is not None else (dept, "d", did)
