@@ -86,7 +86,7 @@ export const KITS: Record<KitCode, readonly Slot[]> = {
   'remote-access': [{ p: 1, pick: edge, exposed: 0.92 }, { p: 0.3, pick: [['win2019', 1]] }],
   firewall: [{ p: 1, pick: [['fortios', 4], ['panos', 3], ['cisco-asa', 2], ['checkpoint', 2], ['ios-xe', 2]], exposed: 0.6 }],
   'web-app': [
-    { p: 1, pick: [['ubuntu', 3], ['rhel', 2], ['win2019', 2]] },
+    { p: 1, pick: [['ubuntu', 3], ['rhel', 2], ['win2019', 2], ['windows', 1]] },
     { p: 1, pick: [['httpd', 3], ['nginx', 3], ['tomcat', 2]], exposed: 0.5 },
     { p: 0.8, pick: [['nodejs', 2], ['php', 2], ['dotnet', 2], ['jre', 2]] },
     { p: 0.9, pick: packages, count: [1, 4] },
