@@ -50,11 +50,12 @@ export async function copyStaged(tx: Queryable, e: Entity, rows: string): Promis
 
 /** Indexes and planner statistics for the staged rows (temporary tables are never analysed otherwise). */
 export async function indexStaging(tx: Queryable): Promise<void> {
-  for (const e of ENTITIES) {
-    await tx.query(`CREATE INDEX ON ${stage(e)} (id)`);
-    if (e === 'asset') await tx.query(`CREATE INDEX ON ${stage(e)} (site_id) WHERE site_id IS NOT NULL`);
-    await tx.query(`ANALYZE ${stage(e)}`);
-  }
+  // staged assets are looked up by id from every other table (and sites by their systems); the
+  // other staged tables are only ever scanned whole
+  await tx.query('CREATE INDEX ON reg_stage_asset (id)');
+  await tx.query('CREATE INDEX ON reg_stage_asset (site_id) WHERE site_id IS NOT NULL');
+  // planner statistics for the probed table; the scanned ones are estimated well enough from their size
+  await tx.query('ANALYZE reg_stage_asset');
 }
 
 // Resolving an asset id to its staged version if any, else the stored one: `x` is the staged row
@@ -185,9 +186,10 @@ function completed(e: Entity): { select: string; from: string } {
 }
 
 /**
- * Upserts the staged rows of one entity. Rows equal to the stored ones are filtered out by one
- * join first (cheaper than letting each one conflict), and the upsert's own condition keeps them
- * unwritten should one change meanwhile.
+ * Writes the staged rows of one entity that are new or differ from the stored ones (found by one
+ * join; rows equal to the stored ones are left alone): new rows by a plain INSERT, changed ones by
+ * an UPDATE. The caller holds the register lock (`repository.lockRegister`), so no other register
+ * writer inserts meanwhile. Each row written is logged in register_change.
  */
 async function mergeEntity(tx: Queryable, e: Entity): Promise<MergeCounts> {
   const cols = fieldsOf(e).map((f) => f.sql);
@@ -195,17 +197,15 @@ async function mergeEntity(tx: Queryable, e: Entity): Promise<MergeCounts> {
   const stamp = e === 'organisation' ? '' : ', updated_at = now()';
   const src = completed(e);
   const [c] = await tx.query<{ staged: string; inserted: string; updated: string }>(`
-    WITH incoming AS (SELECT ${src.select} FROM ${src.from}),
-    up AS (
-      INSERT INTO ${e} (${cols.join(', ')})
-      SELECT ${cols.map((x) => `i.${x}`).join(', ')} FROM incoming i LEFT JOIN ${e} t ON t.id = i.id
-       WHERE t.id IS NULL OR (${rest.map((x) => `t.${x}`).join(', ')}) IS DISTINCT FROM (${rest.map((x) => `i.${x}`).join(', ')})
-      ON CONFLICT (id) DO UPDATE SET ${rest.map((x) => `${x} = EXCLUDED.${x}`).join(', ')}${stamp}
-      WHERE (${rest.map((x) => `${e}.${x}`).join(', ')}) IS DISTINCT FROM (${rest.map((x) => `EXCLUDED.${x}`).join(', ')})
-      RETURNING id, (xmax = 0) AS ins),
-    ch AS (INSERT INTO register_change (entity, id, op) SELECT '${e}', id, 'upsert' FROM up)
-    SELECT (SELECT count(*) FROM ${stage(e)})::text AS staged,
-           count(*) FILTER (WHERE ins)::text AS inserted, count(*) FILTER (WHERE NOT ins)::text AS updated FROM up`);
+    WITH incoming AS MATERIALIZED (
+      SELECT i.*, t.id IS NULL AS fresh FROM (SELECT ${src.select} FROM ${src.from}) i LEFT JOIN ${e} t ON t.id = i.id
+       WHERE t.id IS NULL OR (${rest.map((x) => `t.${x}`).join(', ')}) IS DISTINCT FROM (${rest.map((x) => `i.${x}`).join(', ')})),
+    ins AS (
+      INSERT INTO ${e} (${cols.join(', ')}) SELECT ${cols.join(', ')} FROM incoming WHERE fresh RETURNING id),
+    upd AS (
+      UPDATE ${e} t SET ${rest.map((x) => `${x} = i.${x}`).join(', ')}${stamp} FROM incoming i WHERE NOT i.fresh AND t.id = i.id RETURNING t.id),
+    ch AS (INSERT INTO register_change (entity, id, op) SELECT '${e}', id, 'upsert' FROM (SELECT id FROM ins UNION ALL SELECT id FROM upd) w)
+    SELECT (SELECT count(*) FROM ${stage(e)})::text AS staged, (SELECT count(*) FROM ins)::text AS inserted, (SELECT count(*) FROM upd)::text AS updated`);
   return { staged: Number(c!.staged), inserted: Number(c!.inserted), updated: Number(c!.updated) };
 }
 

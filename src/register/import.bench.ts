@@ -81,7 +81,12 @@ async function run(engine: EngineName, fixture: { files: string[]; rows: number 
   try {
     const s = systemSubject('bench');
     const sources = fixture.files.map((f) => sourceFromFile(f));
+    const cpu0 = process.cpuUsage();
     const first = await importRegister(store.db, s, sources, { audit });
+    const cpu = process.cpuUsage(cpu0);
+    const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+    // this process's CPU: on PGlite the whole import (database included); on PostgreSQL the client side only
+    console.log(`${engine}: import CPU in this process ${cpuSeconds.toFixed(1)} s (${Math.round(fixture.rows / cpuSeconds)} rows per CPU-second); load average ${(await import('node:os')).loadavg()[0]!.toFixed(1)}`);
     if (!first.ok) throw new Error(`import rejected: ${JSON.stringify(first.errors.slice(0, 5))}`);
     console.log(`${engine}: import of ${fixture.rows} rows: ${first.seconds.toFixed(1)} s, ${first.rowsPerSecond} rows/s (read+stage ${first.phases.read.toFixed(1)} s, check ${first.phases.check.toFixed(1)} s, merge ${first.phases.merge.toFixed(1)} s)`);
     const again = await importRegister(store.db, s, sources, { audit });
