@@ -68,8 +68,7 @@ export const DEPENDENCY_FIELDS = fields<DependencyRecord & { orgId: string }>([
 
 const SITE_ONLY_ABSENT = new Set(['kind', 'siteId', 'systemType', 'function', 'networkZone']);
 
-/** The fields (and CSV columns, in order) of a record type's files. */
-export function fieldsOf(t: RecordType): Field<Record<string, unknown>>[] {
+function fieldsFor(t: RecordType): Field<Record<string, unknown>>[] {
   const f = (() => {
     switch (t) {
       case 'organisation': return ORGANISATION_FIELDS;
@@ -81,6 +80,19 @@ export function fieldsOf(t: RecordType): Field<Record<string, unknown>>[] {
     }
   })();
   return f as unknown as Field<Record<string, unknown>>[];
+}
+
+const FIELDS_OF = new Map(RECORD_TYPES.map((t) => [t, fieldsFor(t)]));
+const BY_CSV = new Map(RECORD_TYPES.map((t) => [t, new Map(fieldsFor(t).map((f) => [f.csv, f]))]));
+
+/** The fields (and CSV columns, in order) of a record type's files. */
+export function fieldsOf(t: RecordType): Field<Record<string, unknown>>[] {
+  return FIELDS_OF.get(t)!;
+}
+
+/** A record type's fields by CSV column name. */
+export function fieldByCsv(t: RecordType): ReadonlyMap<string, Field<Record<string, unknown>>> {
+  return BY_CSV.get(t)!;
 }
 
 /** The SQL column list of an entity's table, in field order. */

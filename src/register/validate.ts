@@ -12,7 +12,7 @@ import {
   ASSET_KINDS, BACKUP_KINDS, DEPENDENCY_TYPES, NETWORK_ZONES, REGION_CODES, REGISTER_ID, SECTORS, SECTOR_CODES, SERVICES, SYSTEM_TYPES,
   type AssetKind, type AssetRecord, type ComponentRecord, type DependencyRecord, type OrganisationRecord, type RegionCode,
 } from './model.js';
-import { fieldsOf, type RecordType } from './fields.js';
+import { fieldByCsv, fieldsOf, RECORD_TYPES, type RecordType } from './fields.js';
 
 export interface FieldError {
   /** The model's field name (camelCase), or '' for the record as a whole. */
@@ -42,7 +42,7 @@ const IDENTITY_REF = /^identity--[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0
 /** Text cells → typed values (by the field's type); an empty cell is absent. Bad numbers are reported by the checks. */
 export function textValues(t: RecordType, cells: Record<string, string>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  const byCsv = new Map(fieldsOf(t).map((f) => [f.csv, f]));
+  const byCsv = fieldByCsv(t);
   for (const [col, raw] of Object.entries(cells)) {
     const f = byCsv.get(col);
     const v = raw.trim();
@@ -155,7 +155,8 @@ class Reader {
   }
 }
 
-const keysOf = (t: RecordType) => fieldsOf(t).map((f) => f.key);
+const KEYS = new Map(RECORD_TYPES.map((t) => [t, fieldsOf(t).map((f) => f.key)]));
+const keysOf = (t: RecordType) => KEYS.get(t)!;
 
 export function checkOrganisation(v: Record<string, unknown>): Checked<OrganisationRecord> {
   const r = new Reader(v, keysOf('organisation'));
