@@ -1,5 +1,5 @@
 /**
- * npm run bench:ingest [-- validate attack bulk rest] [--objects N] [--rest-objects N]
+ * npm run bench:ingest [-- validate attack bulk rest] [--objects N] [--rest-objects N] [--engine pglite|postgres]
  *
  * Prints the figures the foundation issue sets targets for:
  *  - validation alone (objects/s on one core, generated mix);
@@ -11,6 +11,7 @@
  * the issue quotes it at ~64 s for ATT&CK Enterprise.
  */
 import { rmSync, existsSync, statSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { writeIntelBundle } from '../demo/intel-generator.js';
 import { createTestDatabase } from '../store/test-engines.js';
@@ -22,7 +23,13 @@ const flag = (name: string, dflt: number) => {
   const i = args.indexOf(name);
   return i >= 0 ? Number(args[i + 1]) : dflt;
 };
-const sections = args.filter((a) => !a.startsWith('--') && !/^\d+$/.test(a));
+const option = (name: string) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const sections = args.filter((a, k) => !a.startsWith('--') && !args[k - 1]?.startsWith('--'));
+/** --engine pglite|postgres: only that engine's bulk figures */
+const engines = (option('--engine') ?? 'pglite,postgres').split(',');
 const want = (s: string) => sections.length === 0 || sections.includes(s);
 const CLI = resolve('dist/cli/main.js');
 const PG_URL = process.env.BULWARK_BENCH_DATABASE_URL ?? process.env.BULWARK_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -71,6 +78,7 @@ async function benchBulk(count: number): Promise<void> {
     process.stdout.write(`  generated ${fmt(count)}-object bundle (${fmt(statSync(file).size / 1048576)} MB) in ${((performance.now() - t) / 1000).toFixed(1)} s\n`);
   }
   const run = async (label: string, env: NodeJS.ProcessEnv, target: number) => {
+    const load = loadavg()[0]!.toFixed(1);
     const first = await runNode([resolve('dist/bench/ingest-run.js'), file], env);
     if (first.code !== 0) throw new Error(first.stderr);
     const a = JSON.parse(first.stdout) as { seconds: number; objects: number; imported: number; maxRssMB: number; cpuSeconds: number };
@@ -83,12 +91,13 @@ async function benchBulk(count: number): Promise<void> {
     line(`  peak memory (${label})`, `${fmt(peak)} MB`, '<= 1,536 MB', peak <= 1536);
     const speedup = a.seconds / b.seconds;
     line(`  re-import, all unchanged (${label})`, `${fmt(b.objects / b.seconds)} obj/s`, '>= 2x first import', speedup >= 2);
-    process.stdout.write(`  first ${a.seconds.toFixed(1)} s (${fmt(a.imported)} stored), re-import ${b.seconds.toFixed(1)} s (${fmt(b.unchanged)} unchanged): ${speedup.toFixed(2)}x\n`);
+    process.stdout.write(`  first ${a.seconds.toFixed(1)} s (${fmt(a.imported)} stored), re-import ${b.seconds.toFixed(1)} s (${fmt(b.unchanged)} unchanged): ${speedup.toFixed(2)}x; load ${load} before, ${loadavg()[0]!.toFixed(1)} after\n`);
     // CPU of the importing process (all its threads; a PostgreSQL server's own is not in it): on a
     // shared machine it varies less than the wall time
     process.stdout.write(`  importer CPU: first ${a.cpuSeconds.toFixed(1)} s, re-import ${b.cpuSeconds.toFixed(1)} s\n`);
   };
-  await run('PGlite', { BULWARK_DATA_DIR: await freshPglite('bulk'), DATABASE_URL: '' }, 30_000);
+  if (engines.includes('pglite')) await run('PGlite', { BULWARK_DATA_DIR: await freshPglite('bulk'), DATABASE_URL: '' }, 30_000);
+  if (!engines.includes('postgres')) return;
   let db: { url: string; drop(): Promise<void> } | undefined;
   try {
     db = await createTestDatabase(PG_URL);
@@ -145,7 +154,7 @@ async function benchRest(objects: number): Promise<void> {
     await openLoop({ port, token, paths, rps: 500, seconds: 2 });
     const r = await openLoop({ port, token, paths, rps: 1000, seconds: 10 });
     line(`REST GET /objects/{id}, ${fmt(r.achievedRps)} req/s, PGlite, ${fmt(objects)} objects`, `p99 ${r.p99.toFixed(2)} ms`, '<= 5 ms', r.p99 <= 5 && r.errors === 0);
-    process.stdout.write(`  p50 ${r.p50.toFixed(2)} ms, max ${r.max.toFixed(1)} ms, ${r.ok} ok, ${r.errors} errors, ${fmt(ids.length)} distinct ids\n`);
+    process.stdout.write(`  p50 ${r.p50.toFixed(2)} ms, max ${r.max.toFixed(1)} ms, ${r.ok} ok, ${r.errors} errors, ${fmt(ids.length)} distinct ids; load ${loadavg()[0]!.toFixed(1)}\n`);
   } finally {
     server.kill('SIGTERM');
   }

@@ -1,5 +1,7 @@
 /**
- * Embedded PostgreSQL (PGlite, PostgreSQL compiled to WASM) in file mode.
+ * Embedded PostgreSQL (PGlite, PostgreSQL compiled to WASM) in file mode, run in a worker thread
+ * (pglite-thread.ts, pglite-worker.ts); this module holds what is decided for the store: where it
+ * lives, who may open it, and its settings.
  *
  * Durability: PGlite forces fsync off. Every commit's WAL is written to the OS before the commit
  * returns (synchronous_commit stays on), so a killed or crashed *process* loses nothing it
@@ -22,9 +24,8 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppError } from '../errors.js';
-import { PGlite } from '@electric-sql/pglite';
-import type { Db, Queryable } from './db.js';
-import { copyCount, copyInMessages, type CopySink } from './copy-sink.js';
+import type { Db } from './db.js';
+import { openPgliteThread } from './pglite-thread.js';
 
 const CONF = [
   'max_wal_size=256MB', 'min_wal_size=32MB', 'synchronous_commit=on', 'checkpoint_timeout=5min',
@@ -35,33 +36,25 @@ export async function openPglite(dataDir: string): Promise<Db> {
   if (dataDir.startsWith('memory://')) throw new Error('The embedded store needs a directory, not memory://');
   mkdirSync(dataDir, { recursive: true });
   const releaseLock = lockDataDir(dataDir);
-  const pg = new PGlite(dataDir, { postgresqlconf: CONF });
-  await pg.waitReady;
-  const wrap = (q: { query: PGlite['query'] }): Queryable & CopySink => ({
-    async query<T>(sql: string, params?: unknown[]): Promise<T[]> {
-      return (await q.query<T>(sql, params as unknown[])).rows;
-    },
-    // COPY … FROM STDIN: the statement and its data go to the backend as one buffer of protocol
-    // messages (inside the caller's transaction when q is one; PGlite has a single connection)
-    async copyFrom(sql: string, data: Uint8Array): Promise<number> {
-      const r = await pg.runExclusive(() => pg.execProtocol(copyInMessages(sql, data)));
-      const done = r.messages.find((m) => m.name === 'commandComplete') as { text?: string } | undefined;
-      return copyCount(done?.text);
-    },
-  });
-  const base = wrap(pg);
+  let db: Db;
+  try {
+    // PGlite runs in a worker thread of its own (pglite-thread.ts): its work never stalls this one
+    db = await openPgliteThread(dataDir, CONF);
+  } catch (e) {
+    releaseLock();
+    throw e;
+  }
+  let closed = false;
   return {
-    engine: 'pglite',
-    query: base.query,
-    async exec(sql: string) {
-      await pg.exec(sql);
-    },
-    transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
-      return pg.transaction((tx) => fn(wrap(tx)));
-    },
+    ...db,
     async close() {
-      if (!pg.closed) await pg.close();
-      releaseLock();
+      if (closed) return;
+      closed = true;
+      try {
+        await db.close();
+      } finally {
+        releaseLock();
+      }
     },
   };
 }
