@@ -242,6 +242,17 @@ for (const { engine, skip } of testEngines()) {
         assert.ok(doc.paths[p!]?.[m!], `${m} ${p}`);
       }
       assert.ok(doc.components.schemas.RegisterDependency.properties.alternateGroup);
+      let n = 0;
+      for (const [path, item] of Object.entries(doc.paths as Record<string, Record<string, { summary?: string; responses: Record<string, { content: Record<string, { schema: { $ref: string } }> }> }>>)) {
+        if (!path.startsWith('/register/')) continue;
+        for (const [method, op] of Object.entries(item)) {
+          n++;
+          assert.ok(op.summary, `${method} ${path} has a summary`);
+          assert.equal(op.responses['401']!.content['application/json']!.schema.$ref, '#/components/schemas/Error', `${method} ${path}`);
+          assert.ok(s.app.hasRoute({ method: method.toUpperCase() as 'GET', url: path.replace('{id}', ':id') }), `${method} ${path} served`);
+        }
+      }
+      assert.equal(n, 3 * 5 + 5 + 5 + 5 + 2 + 2);
     });
   });
 }
