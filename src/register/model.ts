@@ -105,7 +105,11 @@ export interface AssetRecord {
   criticality: Criticality;
   /** The essential service delivered (e.g. "electricity distribution", "drinking water"). */
   essentialService: string | null;
-  /** People (population or customers) served. */
+  /**
+   * People (population or customers) who lose the essential service when this asset is lost.
+   * Count them once: a system that serves people through its site (its site fails when it does)
+   * carries 0 and its site the figure, so that sums over lost assets count no one twice.
+   */
   populationServed: number;
   systemType: SystemType | null;
   /** What a system does ("SCADA", "billing", "PACS"). */

@@ -61,7 +61,8 @@ export function siteAssets(plan: Plan, i: number, out: AssetRecord[], facts?: Sy
     out.push({
       id: systemId(i, j + 1), kind: 'system', orgId, name: `${name}: ${t.fn}`, sector: k.sector, subSector: k.subSector,
       siteId: id, region, lat, lon, criticality: c, essentialService: k.service,
-      populationServed: j === 0 ? pop : Math.round(pop * rng.real(0.2, 1)),
+      // the site's people are counted once, at the site: a sum over lost assets counts no one twice
+      populationServed: 0,
       systemType: t.type, function: t.fn, networkZone: zone,
     });
   }

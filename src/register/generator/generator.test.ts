@@ -85,7 +85,9 @@ describe('nation generator: records are valid and consistent', () => {
       assert.ok(SECTOR_CODES.includes(a.sector));
       assert.ok(sectorSubs.get(a.sector)!.has(a.subSector!), `${a.sector}/${a.subSector}`);
       assert.ok(Number.isInteger(a.criticality) && a.criticality >= 0 && a.criticality <= 5);
-      assert.ok(Number.isInteger(a.populationServed) && a.populationServed > 0);
+      // people are counted at the site; its systems serve them through it
+      if (a.kind === 'site') assert.ok(Number.isInteger(a.populationServed) && a.populationServed > 0);
+      else assert.equal(a.populationServed, 0, a.id);
       assert.ok(a.essentialService && a.name.length > 0);
       const [minLat, minLon, maxLat, maxLon] = boxes.get(a.region)!;
       assert.ok(a.lat! >= minLat && a.lat! <= maxLat && a.lon! >= minLon && a.lon! <= maxLon, `${a.id} outside ${a.region}`);
