@@ -25,9 +25,10 @@ for (const { engine, skip } of testEngines()) {
     after(async () => s?.close());
 
     test('a scenario gives the failures in time order, each explained by its need, backups and chain', async () => {
-      const r = await s.req('analyst', 'POST', '/scenarios', { initialFailures: ['ng-sub-1'] });
+      const r = await s.req('analyst', 'POST', '/scenarios', { initialFailures: ['ng-sub-1'], chains: true });
       assert.equal(r.status, 200, r.text);
       assert.deepEqual(timeline(r.json.events), ['ng-sub-1@0', 'ng-sub-2@1', 'aq-works@25']);
+      assert.deepEqual(r.json.events.map((e: { causeEvent: number | null }) => e.causeEvent), [null, 0, 1]);
       const works = r.json.events[2];
       assert.equal(works.cause, 'need');
       assert.deepEqual(works.need.services, ['power']);

@@ -48,7 +48,9 @@ function printCascade(r: CascadeResult, limit: number): void {
     const why = providers.map((p) => `${p.service} from ${p.providerId}${p.backupRanOutAt !== null ? ` (${p.backupKind} ${p.backupHours}h ran out)` : ''}`).join(' and ');
     const root = e.rootServiceLoss ? ` [${e.rootServiceLoss.service} lost in ${e.rootServiceLoss.region}]` : '';
     process.stdout.write(`${fmtHours(e.timeHours).padEnd(9)} ${e.assetId}  loses ${why || 'a need'}${root}\n`);
-    if (e.chain && e.chain.length > 2) process.stdout.write(`          chain: ${e.chain.map((c) => c.assetId).join(' <- ')}\n`);
+    const chain: string[] = [e.assetId];
+    for (let c = e.causeEvent; c !== null && chain.length < 12; c = r.events[c]?.causeEvent ?? null) chain.push(r.events[c]?.assetId ?? '?');
+    if (chain.length > 2) process.stdout.write(`          chain: ${chain.join(' <- ')}\n`);
   }
   if (r.events.length > shown.length) process.stdout.write(`… ${r.events.length - shown.length} more (use --json for all)\n`);
   process.stdout.write(`${r.totals.assetsLost} assets lost, ${r.totals.degraded} degraded, ${r.totals.peopleAffected.toLocaleString('en-GB')} people affected` +
@@ -99,7 +101,7 @@ export function registerCascadeCommands(program: Command): void {
           for (const f of r.mostFrequent.slice(0, 10)) process.stdout.write(`  ${f.assetId} fails in ${(f.frequency * 100).toFixed(1)}% of runs\n`);
           return;
         }
-        const r = await app.cascade.scenario(system, input);
+        const r = await app.cascade.scenario(system, { ...input, chains: o.json === true });
         if (o.json) printJson(r);
         else printCascade(r, Math.max(1, Math.floor(number('limit', o.limit) ?? 50)));
         if (r.unknownAssets.length && r.events.length === 0) process.exitCode = 2;

@@ -29,7 +29,7 @@ const scenarioFields = {
 
 export const ScenarioBody = Type.Object({
   ...scenarioFields,
-  chains: Type.Optional(Type.Boolean({ default: true, description: 'Explain each failure by its chain back to an initial failure.' })),
+  chains: Type.Optional(Type.Boolean({ default: false, description: 'Also spell out each failure\'s whole chain back to an initial failure (causeEvent links give the same chain in less space).' })),
 }, { additionalProperties: false });
 
 export const MonteCarloBody = Type.Object({
@@ -63,7 +63,8 @@ const CascadeEvent = Type.Object({
   assetId: Type.String(),
   cause: Type.Union([Type.Literal('initial'), Type.Literal('need')]),
   need: Type.Optional(Type.Object({ services: Type.Array(Type.String()), providers: Type.Array(ProviderLoss) })),
-  chain: Type.Optional(Type.Array(ChainLink)),
+  causeEvent: Nullable(Type.Integer({ description: 'Index in events of the failure that set this one\'s time (the last of its lost providers); following it leads back to an initial failure. Null for initial failures and regional service losses.' })),
+  chain: Type.Optional(Type.Array(ChainLink, { description: 'With chains: this asset first, back to an initial failure.' })),
   rootServiceLoss: Type.Optional(Type.Object({ service: Type.String(), region: Type.String() })),
 });
 
