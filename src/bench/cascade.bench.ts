@@ -95,9 +95,12 @@ function rank(engine: CascadeEngine, n: number, targetS: number): number {
   for (let r = 0; r < REPEAT; r++) {
     engine.upsertAsset({ ...probeAsset(engine), populationServed: r }); // invalidate the cached ranking
     engine.graph();
+    const c0 = process.cpuUsage();
     const t0 = performance.now();
     const ranking = engine.ranking();
     times.push(seconds(t0));
+    const c = process.cpuUsage(c0);
+    if (r === 0) process.stdout.write(`  CPU time ${fmt((c.user + c.system) / 1e6, 2)} s (one thread)\n`);
     if (r === 0) {
       const s = ranking.stats;
       const top = ranking.top(1)[0]!;
@@ -108,6 +111,16 @@ function rank(engine: CascadeEngine, n: number, targetS: number): number {
   }
   const t = median(times);
   line(`national ranking, ${fmt(n)} assets (no horizon)`, `${fmt(t, 2)} s`, `<= ${targetS} s`, t <= targetS);
+  // the worst one-asset scenarios: the assets with the largest cascades
+  const worst = engine.ranking().top(5);
+  const wt: number[] = [];
+  for (const w of worst) {
+    const t0 = performance.now();
+    engine.scenario({ initialFailures: [w.assetId] });
+    wt.push(performance.now() - t0);
+  }
+  process.stdout.write(`  one-asset scenarios of the 5 largest cascades (${worst.map((w) => fmt(w.assetsLost)).join(', ')} assets lost): ` +
+    `${wt.map((x) => fmt(x, 0)).join(', ')} ms\n`);
   const t0 = performance.now();
   engine.ranking({ horizonHours: 24 });
   line(`  the same with a 24 h horizon`, `${fmt(seconds(t0), 2)} s`);
@@ -131,13 +144,18 @@ async function monteCarlo(engine: CascadeEngine): Promise<number> {
   const det = engine.scenario(REGIONAL);
   const times: number[] = [];
   let last = null as Awaited<ReturnType<CascadeEngine['monteCarlo']>> | null;
+  const cpus: number[] = [];
   for (let r = 0; r < REPEAT; r++) {
+    const c0 = process.cpuUsage();
     const t0 = performance.now();
     last = await engine.monteCarlo({ ...REGIONAL, runs: RUNS, seed: 7 });
     times.push(seconds(t0));
+    const c = process.cpuUsage(c0);
+    cpus.push((c.user + c.system) / 1e6);
   }
   const t = median(times);
   const m = last!;
+  process.stdout.write(`  CPU time of the process during the runs ${fmt(median(cpus), 1)} s (all threads): ${fmt(median(cpus) / 2, 1)} s on 2 idle cores\n`);
   process.stdout.write(`  regional scenario (15 km around Manchester, 72 h): deterministic ${fmt(det.totals.assetsLost)} assets lost, ` +
     `${fmt(det.totals.peopleAffected)} people; Monte Carlo assets lost median ${fmt(m.assetsLost.median)}, p90 ${fmt(m.assetsLost.p90)}; ` +
     `people median ${fmt(m.peopleAffected.median)}, p90 ${fmt(m.peopleAffected.p90)}\n`);

@@ -98,7 +98,9 @@ export function compileGraph(t: RegisterTable): CompiledGraph {
 
   // needs: contiguous per dependent
   const depNeed = shared(Int32Array, m).fill(-1);
-  const groupNeed = new Int32Array(t.groups.values.length).fill(-1);
+  // label → need of the current dependent (valid when groupOwner[label] = v)
+  const groupNeed = new Int32Array(t.groups.values.length);
+  const groupOwner = new Int32Array(t.groups.values.length).fill(-1);
   const needStart = shared(Int32Array, n + 1);
   const needOwnerTmp = new Int32Array(liveCount);
   let needCount = 0;
@@ -111,7 +113,8 @@ export function compileGraph(t: RegisterTable): CompiledGraph {
         needOwnerTmp[needCount] = v;
         depNeed[e] = needCount++;
       } else {
-        if (groupNeed[g]! < 0) {
+        if (groupOwner[g] !== v) {
+          groupOwner[g] = v;
           needOwnerTmp[needCount] = v;
           groupNeed[g] = needCount++;
         }

@@ -146,24 +146,18 @@ export function resolveScenario(t: RegisterTable, g: CompiledGraph, s: ScenarioI
 /** Runs a resolved scenario and explains it. */
 export function runScenario(t: RegisterTable, g: CompiledGraph, p: Propagator, r: ResolvedScenario, chains = false): CascadeResult {
   p.run({ initial: r.initial, forced: r.forced, horizon: r.horizon });
-  const depLost = (e: number): number => (p.isForced(e) ? 0 : p.timeOf(t.provider[e]!) + t.tti[e]! + t.backup[e]!);
   const members = (n: number): number[] => {
     const out: number[] = [];
     for (let i = g.memberStart[n]!; i < g.memberStart[n + 1]!; i++) out.push(g.memberDep[i]!);
     return out;
   };
   const servicesOf = (ms: number[]) => [...new Set(ms.map((e) => serviceName(t.service[e]!)))];
-  /** The member lost last (ties: the provider settled first), i.e. the one that set the need's time. */
-  const critical = (ms: number[]): number => {
-    let best = ms[0]!;
-    for (const e of ms) if (depLost(e) > depLost(best)) best = e;
-    return best;
-  };
   const forcedLoss = (e: number): ServiceLoss => ({ service: serviceName(t.service[e]!) as Service, region: regionCodeOf(t, t.dependent[e]!) });
 
   const events: CascadeEvent[] = [];
-  const causeSlot = new Map<CascadeEvent, number>();
-  const causeDep = new Map<CascadeEvent, number>();
+  const k = p.orderLength;
+  const causeDep = new Int32Array(k).fill(-1); // by settle index: the member lost last
+  const causeProvider = new Int32Array(k).fill(-1); // its provider's slot (−1: forced or initial)
   const impact: ImpactPoint[] = [];
   const byEss = new Map<string, SeriesPoint[]>();
   const bySec = new Map<string, SeriesPoint[]>();
@@ -179,38 +173,38 @@ export function runScenario(t: RegisterTable, g: CompiledGraph, p: Propagator, r
     if (last && last.timeHours === time) last.peopleAffected = total;
     else pts.push({ timeHours: time, peopleAffected: total });
   };
-  for (let i = 0; i < p.orderLength; i++) {
+  for (let i = 0; i < k; i++) {
     const v = p.order[i]!;
     const time = p.time[v]!;
-    const ev: CascadeEvent = { timeHours: time, assetId: t.assetIds[v]!, cause: p.failedBy[v]! < 0 ? 'initial' : 'need', causeEvent: null };
     const n = p.failedBy[v]!;
+    const ev: CascadeEvent = { timeHours: time, assetId: t.assetIds[v]!, cause: n < 0 ? 'initial' : 'need', causeEvent: null };
     if (n >= 0) {
       const ms = members(n);
-      ev.need = {
-        services: servicesOf(ms),
-        providers: ms.map((e) => {
-          const forced = p.isForced(e);
-          const lostAt = depLost(e);
-          const backupHours = t.backup[e]!;
-          return {
-            dependencyId: t.depIds[e]!,
-            providerId: t.assetIds[t.provider[e]!]!,
-            service: serviceName(t.service[e]!),
-            providerFailedAt: forced ? null : p.timeOf(t.provider[e]!),
-            timeToImpactHours: t.tti[e]!,
-            backupKind: backupKindName(t.backupKind[e]!),
-            backupHours,
-            backupRanOutAt: !forced && backupHours > 0 ? lostAt : null,
-            lostAt,
-          };
-        }),
-      };
-    }
-    if (n >= 0) {
-      const e = critical(members(n));
-      if (p.isForced(e)) ev.rootServiceLoss = forcedLoss(e);
-      else causeSlot.set(ev, t.provider[e]!);
-      causeDep.set(ev, e);
+      const providers: ProviderLoss[] = [];
+      let crit = -1;
+      let critAt = -Infinity;
+      for (const e of ms) {
+        const forced = p.isForced(e);
+        const w = t.provider[e]!;
+        const lostAt = forced ? 0 : p.time[w]! + t.tti[e]! + t.backup[e]!;
+        if (lostAt > critAt) { critAt = lostAt; crit = e; }
+        const backupHours = t.backup[e]!;
+        providers.push({
+          dependencyId: t.depIds[e]!,
+          providerId: t.assetIds[w]!,
+          service: serviceName(t.service[e]!),
+          providerFailedAt: forced ? null : p.time[w]!,
+          timeToImpactHours: t.tti[e]!,
+          backupKind: backupKindName(t.backupKind[e]!),
+          backupHours,
+          backupRanOutAt: !forced && backupHours > 0 ? lostAt : null,
+          lostAt,
+        });
+      }
+      ev.need = { services: ms.length === 1 ? [providers[0]!.service] : servicesOf(ms), providers };
+      causeDep[i] = crit;
+      if (p.isForced(crit)) ev.rootServiceLoss = forcedLoss(crit);
+      else causeProvider[i] = t.provider[crit]!;
     }
     events.push(ev);
     const pop = t.population[v]!;
@@ -225,30 +219,41 @@ export function runScenario(t: RegisterTable, g: CompiledGraph, p: Propagator, r
   }
 
   // time order; ties by asset id (independent of registration order)
-  events.sort((a, b) => a.timeHours - b.timeHours || (a.assetId < b.assetId ? -1 : a.assetId > b.assetId ? 1 : 0));
-  // links to the cause event (the provider lost last), then the chains when asked for
-  const eventOfSlot = new Map<number, number>();
-  events.forEach((ev, i) => eventOfSlot.set(t.slotOf(ev.assetId)!, i));
-  for (const ev of events) {
-    const w = causeSlot.get(ev);
-    ev.causeEvent = w === undefined ? null : eventOfSlot.get(w)!;
-  }
+  const perm = Array.from({ length: k }, (_, i) => i);
+  perm.sort((x, y) => {
+    const a = events[x]!;
+    const b = events[y]!;
+    return a.timeHours - b.timeHours || (a.assetId < b.assetId ? -1 : a.assetId > b.assetId ? 1 : 0);
+  });
+  const sortedPos = new Int32Array(k); // settle index → position in the sorted events
+  perm.forEach((si, pos) => (sortedPos[si] = pos));
+  const settleOfSlot = new Map<number, number>();
+  for (let i = 0; i < k; i++) settleOfSlot.set(p.order[i]!, i);
+  const sorted = perm.map((si) => {
+    const ev = events[si]!;
+    const w = causeProvider[si]!;
+    ev.causeEvent = w < 0 ? null : sortedPos[settleOfSlot.get(w)!]!;
+    return ev;
+  });
   if (chains) {
-    for (const ev of events) {
+    for (let pos = 0; pos < k; pos++) {
+      const ev = sorted[pos]!;
       const chain: ChainLink[] = [{ assetId: ev.assetId, timeHours: ev.timeHours }];
-      let cur = ev;
+      let si = perm[pos]!;
       for (;;) {
-        const e = causeDep.get(cur);
-        if (e !== undefined) {
-          chain[chain.length - 1]!.viaDependencyId = t.depIds[e]!;
-          chain[chain.length - 1]!.service = serviceName(t.service[e]!);
+        const e = causeDep[si]!;
+        const link = chain[chain.length - 1]!;
+        if (e >= 0) {
+          link.viaDependencyId = t.depIds[e]!;
+          link.service = serviceName(t.service[e]!);
         }
-        if (cur.causeEvent === null || cur.causeEvent === undefined) {
+        const cur = events[si]!;
+        if (cur.causeEvent === null) {
           if (cur.rootServiceLoss) ev.rootServiceLoss = cur.rootServiceLoss;
           break;
         }
-        cur = events[cur.causeEvent]!;
-        chain.push({ assetId: cur.assetId, timeHours: cur.timeHours });
+        si = perm[cur.causeEvent]!;
+        chain.push({ assetId: events[si]!.assetId, timeHours: events[si]!.timeHours });
       }
       ev.chain = chain;
     }
@@ -275,12 +280,12 @@ export function runScenario(t: RegisterTable, g: CompiledGraph, p: Propagator, r
   return {
     horizonHours: Number.isFinite(r.horizon) ? r.horizon : null,
     unknownAssets: r.unknown,
-    events,
+    events: sorted,
     degraded,
     impact,
     byEssentialService: [...byEss].map(([essentialService, points]) => ({ essentialService, points })),
     bySector: [...bySec].map(([sector, points]) => ({ sector, points })),
-    totals: { assetsLost: events.length, peopleAffected: people, degraded: degraded.length },
+    totals: { assetsLost: sorted.length, peopleAffected: people, degraded: degraded.length },
   };
 }
 

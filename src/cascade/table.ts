@@ -92,7 +92,7 @@ export class RegisterTable {
   backupHigh = shared(Float32Array, 0);
   share = shared(Float64Array, 0);
   probability = shared(Float32Array, 0);
-  /** Index into `groups`, −1 for none (a need of its own). */
+  /** Index of the alternate group's label in `groups`, −1 for none (a need of its own). Labels are per dependent. */
   group = shared(Int32Array, 0);
   readonly groups = new StringTable();
 
@@ -189,8 +189,8 @@ export class RegisterTable {
     this.backupHigh[e] = uncertain ? Math.max(0, d.backupHoursHigh!) : NaN;
     this.share[e] = Math.min(1, Math.max(0, d.shareLost));
     this.probability[e] = Math.min(1, Math.max(0, d.failureProbability));
-    // alternate groups are per dependent: the same label on two dependents means nothing shared
-    this.group[e] = d.alternateGroup === null ? -1 : this.groups.intern(`${d.dependentId}\u0000${d.alternateGroup}`);
+    // the label only: groups are per dependent (compileGraph groups by dependent, then label)
+    this.group[e] = d.alternateGroup === null ? -1 : this.groups.intern(d.alternateGroup);
     this.version++;
   }
 
