@@ -32,17 +32,15 @@ export interface CompiledGraph {
   /** Per out-edge (CSR order, for locality): the need of outDep[i], and its delay tti + backup. */
   outNeed: Int32Array;
   outDelay: Float64Array;
-  /** Per out-edge: the dependency's run-independent random key (Monte Carlo, rng.ts). */
-  outKey: Int32Array;
-  /** Per out-edge Monte Carlo fields (built on the first Monte Carlo): probability, tti, triangular low/mode/high (NaN low: exact). */
-  mc?: { prob: Float32Array; tti: Float64Array; low: Float32Array; mode: Float64Array; high: Float32Array };
+  /** Per out-edge Monte Carlo fields (built on the first Monte Carlo): probability, tti, triangular low/mode/high (NaN low: exact), random key (rng.ts). */
+  mc?: { prob: Float32Array; tti: Float64Array; low: Float32Array; mode: Float64Array; high: Float32Array; key: Int32Array };
 }
 
 /** Lays out the Monte Carlo fields in out-edge order (once per compiled graph). */
 export function ensureMonteCarloColumns(g: CompiledGraph, t: RegisterTable): NonNullable<CompiledGraph['mc']> {
   if (g.mc) return g.mc;
   const m = g.outDep.length;
-  const mc = { prob: shared(Float32Array, m), tti: shared(Float64Array, m), low: shared(Float32Array, m), mode: shared(Float64Array, m), high: shared(Float32Array, m) };
+  const mc = { prob: shared(Float32Array, m), tti: shared(Float64Array, m), low: shared(Float32Array, m), mode: shared(Float64Array, m), high: shared(Float32Array, m), key: shared(Int32Array, m) };
   for (let i = 0; i < m; i++) {
     const e = g.outDep[i]!;
     mc.prob[i] = t.probability[e]!;
@@ -50,6 +48,7 @@ export function ensureMonteCarloColumns(g: CompiledGraph, t: RegisterTable): Non
     mc.low[i] = t.backupLow[e]!;
     mc.mode[i] = t.backup[e]!;
     mc.high[i] = t.backupHigh[e]!;
+    mc.key[i] = depKey(e);
   }
   return (g.mc = mc);
 }
@@ -152,15 +151,13 @@ export function compileGraph(t: RegisterTable): CompiledGraph {
   for (let e = 0; e < m; e++) if (depNeed[e]! >= 0) outDep[ofill[provider[e]!]!++] = e;
   const outNeed = shared(Int32Array, liveCount);
   const outDelay = shared(Float64Array, liveCount);
-  const outKey = shared(Int32Array, liveCount);
   for (let i = 0; i < liveCount; i++) {
     const e = outDep[i]!;
     outNeed[i] = depNeed[e]!;
     outDelay[i] = t.tti[e]! + t.backup[e]!;
-    outKey[i] = depKey(e);
   }
 
-  return { version: t.version, n, needCount, needStart, needOwner, needShare, memberStart, memberDep, depNeed, outStart, outDep, outNeed, outDelay, outKey };
+  return { version: t.version, n, needCount, needStart, needOwner, needShare, memberStart, memberDep, depNeed, outStart, outDep, outNeed, outDelay };
 }
 
 export function graphBytes(g: CompiledGraph): number {

@@ -112,7 +112,7 @@ export class Propagator {
         this.lose(g.depNeed[e]!, 0, H, ep);
       }
     }
-    const { outStart, outDep, outNeed, outDelay, outKey, mc } = g;
+    const { outStart, outDep, outNeed, outDelay, mc } = g;
     if (o.seedOfRun !== undefined && !mc) throw new Error('Monte Carlo needs ensureMonteCarloColumns(graph) first');
     const forced = this.forcedStamp;
     const seed = o.seedOfRun;
@@ -140,7 +140,7 @@ export class Propagator {
           const p = mc!.prob[i]!;
           const lo = mc!.low[i]!;
           if (p < 1 || lo === lo) {
-            const h = depHash(seed, outKey[i]!);
+            const h = depHash(seed, mc!.key[i]!);
             if (p < 1 && drawOf(h, 0) >= p) continue;
             delay = lo === lo ? mc!.tti[i]! + triangular(drawOf(h, 1), lo, mc!.mode[i]!, mc!.high[i]!) : outDelay[i]!;
           } else delay = outDelay[i]!;
