@@ -11,7 +11,7 @@ import { authorize, can, canWriteRegister, registerScope, type Subject } from '.
 import { entityOf, fieldsOf, type Entity, type RecordType } from './fields.js';
 import { readRows, type ImportFormat, type ImportSource, type RawRow } from './import-reader.js';
 import { checkRecord, textValues } from './validate.js';
-import { checkStaged, copyStaged, createStaging, ENTITIES, indexStaging, mergeStaged, stageRow } from './import-store.js';
+import { checkStaged, copyStaged, createStaging, ENTITIES, indexStaging, mergeStaged, stageRow, TEMP_BUFFERS } from './import-store.js';
 import type { AuditAppender } from './register-service.js';
 import { lockRegister } from './repository.js';
 
@@ -111,17 +111,24 @@ export async function importRows(db: Db, s: Subject, sources: SourceRows[], opts
     return report;
   };
 
+  if (db.engine === 'pglite') await db.query(TEMP_BUFFERS).catch(() => undefined);
   try {
     await db.transaction(async (tx) => {
       await createStaging(tx);
       const buf = new Map<Entity, { parts: string[]; bytes: number }>(ENTITIES.map((e) => [e, { parts: [], bytes: 0 }]));
+      // One COPY in flight while the next rows are read and checked: the database (a server, or
+      // PGlite's own thread) stages a batch while this thread prepares the next.
+      let inFlight: Promise<void> = Promise.resolve();
       const flush = async (e: Entity) => {
         const b = buf.get(e)!;
         if (b.parts.length === 0) return;
         const data = b.parts.join('');
         b.parts = [];
         b.bytes = 0;
-        await copyStaged(tx, e, data);
+        await inFlight;
+        const copy = copyStaged(tx, e, data);
+        copy.catch(() => undefined); // awaited below; never an unhandled rejection meanwhile
+        inFlight = copy;
       };
       for (const [k, src] of sources.entries()) {
         for await (const raw of src.rows) {
@@ -158,6 +165,7 @@ export async function importRows(db: Db, s: Subject, sources: SourceRows[], opts
       }
       opts.onProgress?.(report.rows);
       for (const e of ENTITIES) await flush(e);
+      await inFlight;
       // reading and staging need no lock; checking against the register and merging do
       const t1 = performance.now();
       report.phases.read = (t1 - t0) / 1000;

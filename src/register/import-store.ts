@@ -24,7 +24,23 @@ export interface StagedError {
   reason: string;
 }
 
+/**
+ * Staged rows stay in memory up to 256 MB instead of going through files beyond 8 MB (the
+ * default). The setting can only change before a session's first temporary table, so it is made
+ * for the session: before the import's transaction on the embedded engine (one session for the
+ * process), and tried in a savepoint within it on a server (the pooled connection keeps it once
+ * an import commits); a session that has had temporary tables keeps what it has.
+ */
+export const TEMP_BUFFERS = "SET temp_buffers = '256MB'";
+
 export async function createStaging(tx: Queryable): Promise<void> {
+  await tx.query('SAVEPOINT reg_temp_buffers');
+  try {
+    await tx.query(TEMP_BUFFERS);
+    await tx.query('RELEASE SAVEPOINT reg_temp_buffers');
+  } catch {
+    await tx.query('ROLLBACK TO SAVEPOINT reg_temp_buffers');
+  }
   for (const e of ENTITIES) {
     const cols = fieldsOf(e).map((f) => `${f.sql} ${SQL_TYPE[f.type]}${f.sql === 'id' ? ' COLLATE "C"' : ''}`);
     await tx.query(`CREATE TEMP TABLE ${stage(e)} (${cols.join(', ')}, src integer NOT NULL, row bigint NOT NULL) ON COMMIT DROP`);
