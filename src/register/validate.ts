@@ -175,8 +175,8 @@ export function checkOrganisation(v: Record<string, unknown>): Checked<Organisat
  * (a sites file, /register/sites); the input's own `kind`, if any, must then agree.
  */
 export function checkAsset(v: Record<string, unknown>, kind?: AssetKind): Checked<AssetInput> {
-  const allowed = kind === 'site' ? keysOf('site') : kind === 'system' ? keysOf('system') : keysOf('asset');
-  const r = new Reader(v, [...allowed, ...(kind ? ['kind'] : [])]);
+  // every asset field is known; those a site does not have are reported below, saying so
+  const r = new Reader(v, keysOf('asset'));
   let k = r.oneOf('kind', ASSET_KINDS, kind === undefined);
   if (kind && k !== null && k !== kind) r.err('kind', `is '${k}' in a record of ${kind}s`);
   k = kind ?? k;
