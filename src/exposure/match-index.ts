@@ -1,0 +1,115 @@
+/**
+ * Candidate lookup by (part, vendor, product).
+ *
+ * Every cpeMatch entry whose criteria names a plain part, vendor and product is filed under the interned
+ * id of `part:vendor:product` (a Map from the key to a small integer, and per id the list of entries);
+ * the rare entries with ANY or a wildcard there go to one `wide` list checked against every component.
+ * A component looks up only its own key (three keys when its part is unknown), so matching one component
+ * touches only the entries that could possibly match it.
+ *
+ * Incremental evaluation (issue 4, "a new CVE re-evaluates only the components it can touch"): the
+ * {@link ComponentIndex} files components under the same keys; a new or changed CVE takes the keys of its
+ * cpeMatch entries, finds the components filed under them (plus, for a `wide` entry, all), groups them by
+ * device, and evaluates its configurations only for those devices. A changed component re-evaluates only
+ * the CVEs reachable from its own keys ({@link MatchIndex.candidateCves}).
+ */
+import type { CompiledComponent } from './component.js';
+import { type EntryMatch, matchEntry } from './entry-match.js';
+import { evaluateCve, type Finding } from './evaluate.js';
+import type { CompiledCve, CompiledEntry } from './nvd-config.js';
+
+export interface EntryHit {
+  readonly cve: CompiledCve;
+  readonly entry: CompiledEntry;
+  readonly match: EntryMatch;
+}
+
+export class MatchIndex {
+  private readonly ids = new Map<string, number>();
+  private readonly byKey: CompiledEntry[][] = [];
+  private readonly wide: CompiledEntry[] = [];
+  readonly cves: CompiledCve[] = [];
+
+  /** Adds a compiled CVE; returns its index. */
+  add(cve: CompiledCve): number {
+    const k = this.cves.length;
+    this.cves.push(cve);
+    for (const cfg of cve.configurations) for (const n of cfg.nodes) for (const e of n.entries) {
+      e.cve = k;
+      if (e.key === undefined) { this.wide.push(e); continue; }
+      let id = this.ids.get(e.key);
+      if (id === undefined) { id = this.byKey.length; this.ids.set(e.key, id); this.byKey.push([]); }
+      this.byKey[id]!.push(e);
+    }
+    return k;
+  }
+
+  get keyCount(): number { return this.byKey.length; }
+  get wideCount(): number { return this.wide.length; }
+
+  /** The entries a component could match: those under its keys, then the wide ones. */
+  *candidates(c: CompiledComponent): Iterable<CompiledEntry> {
+    for (const key of c.keys) {
+      const id = this.ids.get(key);
+      if (id !== undefined) yield* this.byKey[id]!;
+    }
+    yield* this.wide;
+  }
+
+  /** Every cpeMatch entry the component matches or is undecidable against (vulnerable or not). */
+  matchComponent(c: CompiledComponent): EntryHit[] {
+    const out: EntryHit[] = [];
+    for (const e of this.candidates(c)) {
+      const m = matchEntry(e, c);
+      if (m.outcome !== 'no-match') out.push({ cve: this.cves[e.cve]!, entry: e, match: m });
+    }
+    return out;
+  }
+
+  /** CVEs with at least one entry a component of the device could match. */
+  candidateCves(comps: readonly CompiledComponent[]): CompiledCve[] {
+    const seen = new Set<number>();
+    for (const c of comps) for (const e of this.candidates(c)) if (matchEntry(e, c).outcome !== 'no-match') seen.add(e.cve);
+    return [...seen].sort((a, b) => a - b).map((k) => this.cves[k]!);
+  }
+
+  /** Findings for one device: only the candidate CVEs' configurations are evaluated. */
+  evaluateDevice(comps: readonly CompiledComponent[]): Finding[] {
+    const memo = new Map<CompiledEntry, Map<string, EntryMatch>>();
+    const match = (e: CompiledEntry, c: CompiledComponent): EntryMatch => {
+      let m = memo.get(e);
+      if (!m) { m = new Map(); memo.set(e, m); }
+      let r = m.get(c.id);
+      if (!r) { r = matchEntry(e, c); m.set(c.id, r); }
+      return r;
+    };
+    const out: Finding[] = [];
+    for (const cve of this.candidateCves(comps)) out.push(...evaluateCve(cve, comps, match));
+    return out;
+  }
+}
+
+/** Components filed under their keys, for "which components can this CVE touch". */
+export class ComponentIndex {
+  private readonly byKey = new Map<string, CompiledComponent[]>();
+  private readonly all: CompiledComponent[] = [];
+
+  add(c: CompiledComponent): void {
+    this.all.push(c);
+    for (const k of c.keys) {
+      let l = this.byKey.get(k);
+      if (!l) { l = []; this.byKey.set(k, l); }
+      l.push(c);
+    }
+  }
+
+  /** Components a CVE's entries could match: by key, or all of them for a wide entry. */
+  componentsFor(cve: CompiledCve): CompiledComponent[] {
+    const out = new Set<CompiledComponent>();
+    for (const cfg of cve.configurations) for (const n of cfg.nodes) for (const e of n.entries) {
+      if (e.key === undefined) return [...this.all];
+      for (const c of this.byKey.get(e.key) ?? []) out.add(c);
+    }
+    return [...out];
+  }
+}
