@@ -91,8 +91,11 @@ async function* pages(q: Queryable, e: Entity, size: number): AsyncGenerator<unk
 }
 
 /**
- * The register in batches from one snapshot: assets, then dependencies, then components (unless
- * left out). The last batch is followed by nothing; `seq` of the snapshot is given first.
+ * The register in batches from one snapshot: `{ seq }` first, then assets, dependencies and
+ * components (unless left out). The snapshot's transaction stays open until the last batch has
+ * been taken: do not wait on other queries of the same store while iterating (the embedded store
+ * serves one transaction at a time, so such a query would wait for this one, which waits for
+ * the loop) — collect first, or use loadRegister.
  */
 export async function* streamRegister(db: Db, opts: LoadOptions = {}): AsyncGenerator<RegisterBatch | { seq: number }> {
   const size = opts.pageSize ?? 50_000;
