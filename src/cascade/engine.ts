@@ -104,7 +104,7 @@ export class CascadeEngine {
       for (let i = 0; i < p.lostNeedsLength; i++) {
         const need = p.lostNeeds[i]!;
         const v = g.needOwner[need]!;
-        if (v !== u && t.criticality[v]! >= threshold) out.push({ v, need, time: p.needTime[need]! });
+        if (v !== u && t.criticality[v]! >= threshold) out.push({ v, need, time: p.needTime(need) });
       }
       return out;
     };

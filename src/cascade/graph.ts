@@ -24,6 +24,8 @@ export interface CompiledGraph {
   needStart: Int32Array;
   needOwner: Int32Array;
   needShare: Float64Array;
+  /** Per need, for the propagation's locality: (member count << 1) | (1 when full: share 1). */
+  needMeta: Int32Array;
   memberStart: Int32Array;
   memberDep: Int32Array;
   depNeed: Int32Array;
@@ -135,6 +137,8 @@ export function compileGraph(t: RegisterTable): CompiledGraph {
     if (share[e]! > needShare[g]!) needShare[g] = share[e]!;
   }
   for (let g = 0; g < needCount; g++) memberStart[g + 1]! += memberStart[g]!;
+  const needMeta = shared(Int32Array, needCount);
+  for (let g = 0; g < needCount; g++) needMeta[g] = ((memberStart[g + 1]! - memberStart[g]!) << 1) | (needShare[g]! >= 1 ? 1 : 0);
   const memberDep = shared(Int32Array, liveCount);
   const mfill = memberStart.slice(0, needCount);
   for (let i = 0; i < liveCount; i++) {
@@ -157,7 +161,7 @@ export function compileGraph(t: RegisterTable): CompiledGraph {
     outDelay[i] = t.tti[e]! + t.backup[e]!;
   }
 
-  return { version: t.version, n, needCount, needStart, needOwner, needShare, memberStart, memberDep, depNeed, outStart, outDep, outNeed, outDelay };
+  return { version: t.version, n, needCount, needStart, needOwner, needShare, needMeta, memberStart, memberDep, depNeed, outStart, outDep, outNeed, outDelay };
 }
 
 export function graphBytes(g: CompiledGraph): number {

@@ -29,16 +29,21 @@ export interface PropagationOptions {
 
 export class Propagator {
   private epoch = 0;
-  private readonly assetStamp: Int32Array;
-  private readonly settledStamp: Int32Array;
-  /** Failure time of asset v (valid when assetStamp[v] = epoch). */
-  readonly time: Float64Array;
-  /** The need that failed v (−1: an initial failure). */
-  readonly failedBy: Int32Array;
+  /**
+   * Per asset, 24 bytes together (locality): Int32 [6v] = epoch stamp of its time, [6v+1] = epoch
+   * when settled, [6v+2] = the need that failed it (−1: an initial failure); Float64 [3v+2] = its
+   * failure time (valid when stamped).
+   */
+  private readonly assetI32: Int32Array;
+  private readonly assetF64: Float64Array;
   /** Per need, interleaved for locality: [2g] = epoch stamp, [2g+1] = members not yet lost. */
-  private readonly needState: Int32Array;
-  /** Latest loss time so far among the lost members of need g (the need's loss time once complete). */
-  readonly needTime: Float64Array;
+  /**
+   * Per need, 16 bytes in one cache line (for locality): Int32 [4g] = epoch stamp, [4g+1] = members
+   * not yet lost; Float64 [2g+1] = latest loss time so far among its lost members (its loss time
+   * once complete).
+   */
+  private readonly needI32: Int32Array;
+  private readonly needF64: Float64Array;
   private forcedStamp: Int32Array | null = null;
   /** Assets failed in the last run, in settling (time) order. */
   order: Int32Array;
@@ -57,12 +62,12 @@ export class Propagator {
   private now = 0;
 
   constructor(private readonly g: CompiledGraph, private readonly c: GraphColumns) {
-    this.assetStamp = new Int32Array(g.n);
-    this.settledStamp = new Int32Array(g.n);
-    this.time = new Float64Array(g.n);
-    this.failedBy = new Int32Array(g.n);
-    this.needState = new Int32Array(2 * g.needCount);
-    this.needTime = new Float64Array(g.needCount);
+    const assetBuf = new ArrayBuffer(24 * Math.max(1, g.n));
+    this.assetI32 = new Int32Array(assetBuf);
+    this.assetF64 = new Float64Array(assetBuf);
+    const needBuf = new ArrayBuffer(16 * Math.max(1, g.needCount));
+    this.needI32 = new Int32Array(needBuf);
+    this.needF64 = new Float64Array(needBuf);
     this.order = new Int32Array(1024);
     this.lostNeeds = new Int32Array(256);
     this.heapKey = new Float64Array(1024);
@@ -72,7 +77,12 @@ export class Propagator {
 
   /** Failure time of v in the last run (Infinity when it did not fail). */
   timeOf(v: number): number {
-    return this.assetStamp[v] === this.epoch && this.settledStamp[v] === this.epoch ? this.time[v]! : Infinity;
+    return this.assetI32[6 * v] === this.epoch && this.assetI32[6 * v + 1] === this.epoch ? this.assetF64[3 * v + 2]! : Infinity;
+  }
+
+  /** The need that failed v in the last run (−1: an initial failure); v must have failed. */
+  failedBy(v: number): number {
+    return this.assetI32[6 * v + 2]!;
   }
 
   /** True when dependency e was forced lost at 0 in the last run. */
@@ -80,9 +90,14 @@ export class Propagator {
     return this.forcedStamp !== null && this.forcedStamp[e] === this.epoch;
   }
 
-  /** True when need g was lost (all members) in the last run; its time is needTime[g]. */
+  /** When need g was lost in the last run (valid when needLost(g)). */
+  needTime(g: number): number {
+    return this.needF64[2 * g + 1]!;
+  }
+
+  /** True when need g was lost (all members) in the last run; its time is needTime(g). */
   needLost(g: number): boolean {
-    return this.needState[2 * g] === this.epoch && this.needState[2 * g + 1] === 0;
+    return this.needI32[4 * g] === this.epoch && this.needI32[4 * g + 1] === 0;
   }
 
   run(o: PropagationOptions): void {
@@ -96,10 +111,10 @@ export class Propagator {
     const H = o.horizon;
     for (let i = 0; i < o.initial.length; i++) {
       const v = o.initial[i]!;
-      if (this.c.assetAlive[v] !== 1 || (this.assetStamp[v] === ep && this.time[v] === 0)) continue;
-      this.assetStamp[v] = ep;
-      this.time[v] = 0;
-      this.failedBy[v] = -1;
+      if (this.c.assetAlive[v] !== 1 || (this.assetI32[6 * v] === ep && this.assetF64[3 * v + 2] === 0)) continue;
+      this.assetI32[6 * v] = ep;
+      this.assetF64[3 * v + 2] = 0;
+      this.assetI32[6 * v + 2] = -1;
       this.enqueue(0, v);
     }
     if (o.forced && o.forced.length > 0) {
@@ -114,8 +129,10 @@ export class Propagator {
     }
     const { outStart, outDep, outNeed, outDelay, mc } = g;
     if (o.seedOfRun !== undefined && !mc) throw new Error('Monte Carlo needs ensureMonteCarloColumns(graph) first');
-    const forced = this.forcedStamp;
+    const forced = o.forced && o.forced.length > 0 ? this.forcedStamp : null;
     const seed = o.seedOfRun;
+    const ai = this.assetI32;
+    const af = this.assetF64;
     for (;;) {
       let t: number;
       let v: number;
@@ -127,13 +144,12 @@ export class Propagator {
         v = this.pop();
         this.now = t;
       } else break;
-      if (this.settledStamp[v] === ep || this.time[v] !== t) continue;
-      this.settledStamp[v] = ep;
+      if (ai[6 * v + 1] === ep || af[3 * v + 2] !== t) continue;
+      ai[6 * v + 1] = ep;
       if (this.orderLength === this.order.length) this.order = growI(this.order);
       this.order[this.orderLength++] = v;
       for (let i = outStart[v]!, end = outStart[v + 1]!; i < end; i++) {
-        const e = outDep[i]!;
-        if (forced !== null && forced[e] === ep) continue;
+        if (forced !== null && forced[outDep[i]!] === ep) continue;
         let delay: number;
         if (seed === undefined) delay = outDelay[i]!;
         else {
@@ -154,26 +170,29 @@ export class Propagator {
   private lose(n: number, te: number, H: number, ep: number): void {
     if (te > H) return;
     const g = this.g;
-    const st = this.needState;
-    const k = 2 * n;
+    const st = this.needI32;
+    const tf = this.needF64;
+    const k = 4 * n;
     if (st[k] !== ep) {
       st[k] = ep;
-      st[k + 1] = g.memberStart[n + 1]! - g.memberStart[n]!;
-      this.needTime[n] = te;
-    } else if (te > this.needTime[n]!) this.needTime[n] = te;
+      st[k + 1] = g.needMeta[n]! >> 1;
+      tf[2 * n + 1] = te;
+    } else if (te > tf[2 * n + 1]!) tf[2 * n + 1] = te;
     if (--st[k + 1]! !== 0) return;
-    const tn = this.needTime[n]!;
+    const tn = tf[2 * n + 1]!;
     if (this.lostNeedsLength === this.lostNeeds.length) this.lostNeeds = growI(this.lostNeeds);
     this.lostNeeds[this.lostNeedsLength++] = n;
-    if (g.needShare[n]! >= 1) {
+    if ((g.needMeta[n]! & 1) === 1) {
       const w = g.needOwner[n]!;
-      if (this.assetStamp[w] !== ep) {
-        this.assetStamp[w] = ep;
-        this.time[w] = Infinity;
+      const ai = this.assetI32;
+      const af = this.assetF64;
+      if (ai[6 * w] !== ep) {
+        ai[6 * w] = ep;
+        af[3 * w + 2] = Infinity;
       }
-      if (tn < this.time[w]!) {
-        this.time[w] = tn;
-        this.failedBy[w] = n;
+      if (tn < af[3 * w + 2]!) {
+        af[3 * w + 2] = tn;
+        ai[6 * w + 2] = n;
         this.enqueue(tn, w);
       }
     }

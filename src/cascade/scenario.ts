@@ -175,8 +175,8 @@ export function runScenario(t: RegisterTable, g: CompiledGraph, p: Propagator, r
   };
   for (let i = 0; i < k; i++) {
     const v = p.order[i]!;
-    const time = p.time[v]!;
-    const n = p.failedBy[v]!;
+    const time = p.timeOf(v);
+    const n = p.failedBy(v);
     const ev: CascadeEvent = { timeHours: time, assetId: t.assetIds[v]!, cause: n < 0 ? 'initial' : 'need', causeEvent: null };
     if (n >= 0) {
       const ms = members(n);
@@ -186,14 +186,14 @@ export function runScenario(t: RegisterTable, g: CompiledGraph, p: Propagator, r
       for (const e of ms) {
         const forced = p.isForced(e);
         const w = t.provider[e]!;
-        const lostAt = forced ? 0 : p.time[w]! + t.tti[e]! + t.backup[e]!;
+        const lostAt = forced ? 0 : p.timeOf(w) + t.tti[e]! + t.backup[e]!;
         if (lostAt > critAt) { critAt = lostAt; crit = e; }
         const backupHours = t.backup[e]!;
         providers.push({
           dependencyId: t.depIds[e]!,
           providerId: t.assetIds[w]!,
           service: serviceName(t.service[e]!),
-          providerFailedAt: forced ? null : p.time[w]!,
+          providerFailedAt: forced ? null : p.timeOf(w),
           timeToImpactHours: t.tti[e]!,
           backupKind: backupKindName(t.backupKind[e]!),
           backupHours,
@@ -269,7 +269,7 @@ export function runScenario(t: RegisterTable, g: CompiledGraph, p: Propagator, r
     const ms = members(n);
     d.sum += g.needShare[n]!;
     d.remainingFunction = 1 - Math.min(1, d.sum);
-    d.lostNeeds.push({ timeHours: p.needTime[n]!, services: servicesOf(ms), share: g.needShare[n]!, dependencyIds: ms.map((e) => t.depIds[e]!) });
+    d.lostNeeds.push({ timeHours: p.needTime(n), services: servicesOf(ms), share: g.needShare[n]!, dependencyIds: ms.map((e) => t.depIds[e]!) });
   }
   const degraded = [...degradedBy.values()].map(({ sum: _sum, ...d }) => {
     d.lostNeeds.sort((a, b) => a.timeHours - b.timeHours);
