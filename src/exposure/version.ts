@@ -10,14 +10,16 @@
  * - letter suffixes attached to a number (`2.8.123e`, OpenSSL `1.1.1zi`): after the bare number, ordered
  *   alphabetically (`1.1.1z` < `1.1.1za`);
  * - release words (final, ga, release, stable, rtm) carry no order and are dropped;
- * - dates `2023-01-15`, `2023-01` and `20230115` read as year, month, day (the "date" scheme).
+ * - dates `2023-01-15`, `2023-01` and `20230115` read as year, month, day (the "date" scheme);
+ * - a whole commit hash is the "commit" scheme (no order); a hash after numbers and a timestamp (Go
+ *   pseudo-versions `0.0.0-20250616162021-79b2f26125a1`) is ordered by what precedes it ("pseudo-version").
  *
  * A comparison answers an order or **undecidable**, with the reason: a date against a non-date, a commit
  * hash, a wildcard, or an unknown word (free text, `ESV`, `latest`) met where the versions differ.
  * Identical strings (case-insensitively) are always equal.
  */
 
-export type VersionScheme = 'numeric' | 'letter-suffix' | 'pre-release' | 'post-release' | 'date' | 'commit' | 'wildcard' | 'text';
+export type VersionScheme = 'numeric' | 'letter-suffix' | 'pre-release' | 'post-release' | 'date' | 'commit' | 'pseudo-version' | 'wildcard' | 'text';
 
 export type Token =
   | { readonly t: 'num'; readonly v: string }
@@ -99,8 +101,8 @@ function schemeOf(tokens: readonly Token[]): VersionScheme {
   let scheme: VersionScheme = 'numeric';
   for (const t of tokens) {
     if (t.t === 'word') return 'text';
-    if (t.t === 'hash') scheme = 'commit';
-    else if (t.t === 'pre' && scheme !== 'commit') scheme = 'pre-release';
+    if (t.t === 'hash') scheme = 'pseudo-version';
+    else if (t.t === 'pre' && scheme !== 'pseudo-version') scheme = 'pre-release';
     else if (t.t === 'post' && (scheme === 'numeric' || scheme === 'letter-suffix')) scheme = 'post-release';
     else if (t.t === 'suffix' && scheme === 'numeric') scheme = 'letter-suffix';
   }
