@@ -14,6 +14,7 @@ export interface DeviceComponent {
   cpe?: string;
   vendor?: string;
   product?: string;
+  /** Without a CPE: the version; with one: overrides its version attribute (free text allowed, e.g. `V3.1 SP2`). */
   version?: string;
   /** Part when known without a CPE (a, o, h); ANY otherwise. */
   part?: 'a' | 'o' | 'h';
@@ -42,7 +43,9 @@ export function compileComponent(c: DeviceComponent): CompiledComponent {
   let label: string;
   if (c.cpe) {
     w = parseCpe(c.cpe);
-    label = c.cpe;
+    // A version given beside the CPE (as the register keeps it) overrides the CPE's own.
+    if (c.version) w = { ...w, version: quoteWfn(c.version.trim()) };
+    label = c.version ? `${c.cpe} (version ${c.version})` : c.cpe;
   } else {
     w = wfn({
       part: c.part ?? ANY,

@@ -97,6 +97,14 @@ test('undecidable: a version that cannot be compared becomes an undecidable find
   const u = run([hw], [FW, { id: 'hwx', vendor: 'siemens', product: 'simatic s7-1500', part: 'h' }]);
   assert.deepEqual(u.map((x) => `${x.status} ${x.componentId}`), ['undecidable fw']);
   assert.equal(u[0]!.reasons[0]!.path, 'configurations[0].nodes[1].cpeMatch[0]');
+  // An OR node decided by a non-vulnerable entry still reports its undecidable vulnerable entry.
+  const mixed: NvdConfiguration = { nodes: [{ operator: 'OR', cpeMatch: [
+    vuln('cpe:2.3:a:spotipy_project:spotipy:*:*:*:*:*:python:*:*', { versionStartIncluding: '4f5759dbfb4506c7b6280572a4db1aabc1ac778d', versionEndExcluding: '9dfb7177b8d7bb98a5a6014f8e6436812a47576f' }),
+    platform('cpe:2.3:a:spotipy_project:spotipy:*:*:*:*:*:python:*:*'),
+  ] }] };
+  const m = run([mixed], [{ id: 's', cpe: 'cpe:2.3:a:spotipy_project:spotipy:*:*:*:*:*:python:*:*', version: '5d2ccd2f14f45a63225a73fb5b1c937baf36fdc0' }]);
+  assert.deepEqual(m.map((x) => `${x.status} ${x.path}`), ['undecidable configurations[0].nodes[0].cpeMatch[0]']);
+  assert.match(m[0]!.reasons[0]!.reason, /commit hash/);
   const bad = run([{ nodes: [{ operator: 'OR', cpeMatch: [vuln('cpe:2.3:a:acme:b*d:1:*:*:*:*:*:*:*')] }] }], [{ id: 'x', cpe: 'cpe:2.3:a:acme:app:1:*:*:*:*:*:*:*' }]);
   assert.equal(bad[0]!.status, 'undecidable', 'unparsable criteria are never dropped');
   assert.match(bad[0]!.reasons[0]!.reason, /criteria cannot be parsed/);

@@ -10,7 +10,9 @@
  *   finding only when the hardware is present, and the hardware itself never is. The matched
  *   `vulnerable: false` entries are listed as the finding's platform.
  * - When the configuration is unknown, each vulnerable entry that matched or was undecidable becomes an
- *   `undecidable` finding carrying every undecidable comparison of the configuration as its reasons.
+ *   `undecidable` finding carrying every undecidable comparison of the configuration as its reasons; when
+ *   it holds, a vulnerable entry that was itself undecidable (beside others that decided the node) is an
+ *   `undecidable` finding with its own reasons: never dropped.
  */
 import type { CompiledComponent } from './component.js';
 import type { Relation } from './cpe-match.js';
@@ -112,6 +114,15 @@ export function evaluateConfiguration(
     for (const x of contributing) for (const es of x.entries) {
       if (!es.e.entry.vulnerable || es.state !== 'T') continue;
       for (const h of es.hits) findings.push(make(es, h.c, h.m, 'affected', []));
+    }
+    // The configuration holds; a vulnerable entry that could not be decided is still reported, with its reasons.
+    for (const x of nodes) {
+      if (x.n.negate || x.state === 'F') continue;
+      for (const es of x.entries) {
+        if (!es.e.entry.vulnerable || es.state !== 'U') continue;
+        const own = es.unknowns.map((u) => ({ path: es.e.path, componentId: u.c?.id, reason: u.m.reason ?? 'undecidable' }));
+        for (const u of es.unknowns) findings.push(make(es, u.c, u.m, 'undecidable', own));
+      }
     }
     return findings;
   }

@@ -4,6 +4,7 @@
  * - numbers of any length, compared as integers (1.10 > 1.9; missing trailing numbers count as 0);
  * - a leading `v`/`r` before a digit is dropped (V4.33, R28.3.16);
  * - pre-release words (dev < alpha/a < beta/b < milestone/m, pre, preview, next < rc/c/cr): before the release;
+ *   `X.Y.Z-0` is semver's lowest pre-release, below them all (other `-N` suffixes read as numbers: `7.4-4`);
  * - post-release words (sp, update/u, su, cu, p/patch, r/rev, build, hotfix, fp, post): after the release,
  *   each followed by its number (`V3.1 SP2`, `update3`, `u5`, `2022 SU5`, `12 sp2 build (1204.200)`);
  *   two different post-release kinds at the same place (SP vs Update) are not ordered;
@@ -74,7 +75,9 @@ export function parseVersion(raw: string): ParsedVersion {
   if (HASH.test(s) && !/^\d+$/.test(s)) return { raw, norm, scheme: 'commit', tokens: [{ t: 'hash', w: s }] };
 
   const tokens: Token[] = [];
-  for (const run of s.split(/[^0-9a-z]+/)) {
+  // Semver's lowest pre-release, X.Y.Z-0 (NVD writes ">= 1.27.0-0" to include every 1.27.0 pre-release).
+  const semverZero = /^\d+\.\d+\.\d+-0$/.test(s);
+  for (const run of (semverZero ? s.slice(0, -2) : s).split(/[^0-9a-z]+/)) {
     if (run === '') continue;
     if (run.length >= 7 && (HASH.test(run) || /^g[0-9a-f]{7,}$/.test(run))) { tokens.push({ t: 'hash', w: run }); continue; }
     const pieces = run.match(/[0-9]+|[a-z]+/g) ?? [];
@@ -94,6 +97,7 @@ export function parseVersion(raw: string): ParsedVersion {
       tokens.push({ t: 'word', w: p });
     });
   }
+  if (semverZero) tokens.push({ t: 'pre', rank: -1, w: '-0' });
   return { raw, norm, scheme: schemeOf(tokens), tokens };
 }
 
