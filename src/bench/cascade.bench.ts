@@ -262,9 +262,12 @@ async function main(): Promise<void> {
     const before = memoryNow();
     const { engine } = await load(LARGE);
     const bytes = memoryNow() - before;
+    engine.scenario({ initialFailures: [engine.table.assetIds[0]!] }); // the scenario scratch, resident from then on
+    const inUse = memoryNow() - before;
     const m = engine.memory();
-    line(`engine memory, ${fmt(LARGE)} assets (heap + array buffers)`, `${fmt(bytes / 2 ** 20)} MiB`, '<= 1024 MiB', bytes <= 2 ** 30);
-    process.stdout.write(`  of which columns ${fmt(m.columnBytes / 2 ** 20)} MiB, compiled indexes ${fmt(m.graphBytes / 2 ** 20)} MiB; the rest ids and maps\n`);
+    line(`engine memory, ${fmt(LARGE)} assets (heap + array buffers)`, `${fmt(inUse / 2 ** 20)} MiB`, '<= 1024 MiB', inUse <= 2 ** 30);
+    process.stdout.write(`  ${fmt(bytes / 2 ** 20)} MiB loaded, before any query; of which columns ${fmt(m.columnBytes / 2 ** 20)} MiB, ` +
+      `compiled indexes ${fmt(m.graphBytes / 2 ** 20)} MiB, the rest ids and maps; a ranking needs more while it runs\n`);
     const t0 = performance.now();
     engine.upsertDependency({
       id: 'bench-probe-dep', dependentId: engine.table.assetIds[1]!, providerId: engine.table.assetIds[0]!, type: 'physical', service: 'power',
