@@ -94,10 +94,13 @@ export function plainValue(v: WfnValue): string | undefined {
   return v.replace(/\\(.)/g, '$1');
 }
 
-export type CompiledWfn = Readonly<Record<Attribute, CompiledValue>>;
+/** Compiled attributes by name, and the same in ATTRIBUTES order (`values`) for fast indexed loops. */
+export type CompiledWfn = Readonly<Record<Attribute, CompiledValue>> & { readonly values: readonly CompiledValue[] };
 
 export function compileWfn(w: Wfn): CompiledWfn {
-  const out = {} as Record<Attribute, CompiledValue>;
-  for (const a of ATTRIBUTES) out[a] = compileValue(w[a]);
+  const out = {} as Record<Attribute, CompiledValue> & { values: CompiledValue[] };
+  const values: CompiledValue[] = [];
+  for (const a of ATTRIBUTES) { out[a] = compileValue(w[a]); values.push(out[a]); }
+  out.values = values;
   return out;
 }

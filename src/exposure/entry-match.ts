@@ -14,8 +14,8 @@ import type { CompiledComponent } from './component.js';
 import { compareAttribute, type Relation } from './cpe-match.js';
 import { ATTRIBUTES, type Attribute } from './cpe-wfn.js';
 import type { CompiledEntry } from './nvd-config.js';
-import { type BoundCheck, evaluateRange, type Outcome } from './version-range.js';
-import { compareVersions } from './version.js';
+import { type BoundCheck, evaluateRange, type Outcome, rangeOutcome } from './version-range.js';
+import { compareVersions, orderVersions } from './version.js';
 
 export interface VersionExplanation {
   /** How the version was decided. */
@@ -37,7 +37,46 @@ export interface EntryMatch {
 
 const NAME_ATTRS = ATTRIBUTES.filter((a) => a !== 'version');
 
+const VERSION_AT = ATTRIBUTES.indexOf('version');
+const NO_MATCH: EntryMatch = Object.freeze({ outcome: 'no-match', relation: 'DISJOINT', lessSpecific: Object.freeze([]) as readonly Attribute[], reason: 'an attribute is disjoint or the version is outside' });
+
+/**
+ * The outcome alone, allocation-free: the hot path of candidate lookup. `from` skips attributes known
+ * equal (3 when the entry was found under the component's own part:vendor:product key).
+ * {@link explainEntry} gives the same outcome with its explanation.
+ */
+export function decide(e: CompiledEntry, c: CompiledComponent, from = 0): Outcome {
+  const ev = e.wfn?.values;
+  if (!ev) return 'undecidable';
+  const cv = c.wfn.values;
+  for (let k = from; k < ev.length; k++) {
+    if (k !== VERSION_AT && compareAttribute(ev[k]!, cv[k]!) === 'DISJOINT') return 'no-match';
+  }
+  const fixed = ev[VERSION_AT]!;
+  if (e.bounds.length > 0 || fixed.kind === 'value') {
+    if (c.version === undefined) return 'undecidable';
+    let r: Outcome = 'match';
+    if (e.bounds.length > 0) {
+      r = rangeOutcome(c.version, e.bounds);
+      if (r === 'no-match') return r;
+    }
+    if (e.fixedVersion) {
+      const o = orderVersions(c.version, e.fixedVersion);
+      if (Number.isNaN(o)) r = 'undecidable';
+      else if (o !== 0) return 'no-match';
+    }
+    return r;
+  }
+  return compareAttribute(fixed, cv[VERSION_AT]!) === 'DISJOINT' ? 'no-match' : 'match';
+}
+
+/** One entry against one component, explained (the explanation is built only when it is not a plain no-match). */
 export function matchEntry(e: CompiledEntry, c: CompiledComponent): EntryMatch {
+  return decide(e, c) === 'no-match' ? NO_MATCH : explainEntry(e, c);
+}
+
+/** The full comparison with its explanation. */
+export function explainEntry(e: CompiledEntry, c: CompiledComponent): EntryMatch {
   if (!e.wfn) return { outcome: 'undecidable', relation: 'UNDEFINED', lessSpecific: [], reason: `criteria cannot be parsed: ${e.error}` };
   const lessSpecific: Attribute[] = [];
   let sup = false;
@@ -59,12 +98,15 @@ export function matchEntry(e: CompiledEntry, c: CompiledComponent): EntryMatch {
       return { ...base, outcome: 'undecidable', reason: `${why}; the criteria ${e.bounds.length ? 'has a version range' : `names version ${e.entry.criteria.split(':')[5]}`}` };
     }
     if (e.bounds.length > 0) {
+      // Hot path: most candidates under a key fail on the range; decide that without building explanations.
+      if (rangeOutcome(c.version, e.bounds) === 'no-match') return { ...base, outcome: 'no-match', reason: 'version outside the range' };
       // NVD puts ranges on criteria whose version is ANY; a fixed version alongside bounds must also hold.
       const r = evaluateRange(c.version, e.bounds);
       const version: VersionExplanation = { compared: 'range', scheme: r.checks[0]?.scheme, explanation: r.explanation, checks: r.checks };
       if (cv.kind === 'value') {
         const f = compareVersions(c.version, cv.text);
         if (f.decided && f.order !== 0) return { ...base, outcome: 'no-match', version, reason: `version ${c.version.raw} is not ${cv.text}` };
+        if (!f.decided && r.outcome === 'match') return { ...base, outcome: 'undecidable', version, reason: f.reason };
       }
       return { ...base, outcome: r.outcome, version, reason: r.outcome === 'match' ? undefined : r.explanation };
     }

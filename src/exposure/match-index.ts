@@ -14,14 +14,16 @@
  * the CVEs reachable from its own keys ({@link MatchIndex.candidateCves}).
  */
 import type { CompiledComponent } from './component.js';
-import { type EntryMatch, matchEntry } from './entry-match.js';
+import { decide, type EntryMatch, matchEntry } from './entry-match.js';
+import type { Outcome } from './version-range.js';
 import { evaluateCve, type Finding } from './evaluate.js';
 import type { CompiledCve, CompiledEntry } from './nvd-config.js';
 
 export interface EntryHit {
   readonly cve: CompiledCve;
   readonly entry: CompiledEntry;
-  readonly match: EntryMatch;
+  /** match or undecidable; {@link explainEntry} gives the explanation when it is wanted. */
+  readonly outcome: Outcome;
 }
 
 export class MatchIndex {
@@ -59,9 +61,18 @@ export class MatchIndex {
   /** Every cpeMatch entry the component matches or is undecidable against (vulnerable or not). */
   matchComponent(c: CompiledComponent): EntryHit[] {
     const out: EntryHit[] = [];
-    for (const e of this.candidates(c)) {
-      const m = matchEntry(e, c);
-      if (m.outcome !== 'no-match') out.push({ cve: this.cves[e.cve]!, entry: e, match: m });
+    for (const key of c.keys) {
+      const id = this.ids.get(key);
+      if (id === undefined) continue;
+      // Part, vendor and product are equal under the key: compare from the version on.
+      for (const e of this.byKey[id]!) {
+        const o = decide(e, c, 3);
+        if (o !== 'no-match') out.push({ cve: this.cves[e.cve]!, entry: e, outcome: o });
+      }
+    }
+    for (const e of this.wide) {
+      const o = decide(e, c);
+      if (o !== 'no-match') out.push({ cve: this.cves[e.cve]!, entry: e, outcome: o });
     }
     return out;
   }
@@ -69,7 +80,7 @@ export class MatchIndex {
   /** CVEs with at least one entry a component of the device could match. */
   candidateCves(comps: readonly CompiledComponent[]): CompiledCve[] {
     const seen = new Set<number>();
-    for (const c of comps) for (const e of this.candidates(c)) if (matchEntry(e, c).outcome !== 'no-match') seen.add(e.cve);
+    for (const c of comps) for (const h of this.matchComponent(c)) seen.add(h.entry.cve);
     return [...seen].sort((a, b) => a - b).map((k) => this.cves[k]!);
   }
 

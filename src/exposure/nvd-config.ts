@@ -6,6 +6,7 @@
 import { parseFormattedString } from './cpe-parse.js';
 import { ANY, type CompiledWfn, compileValue, compileWfn, CpeSyntaxError, NA, plainValue, type Wfn, type WfnValue } from './cpe-wfn.js';
 import { type CompiledBound, compileBounds, type VersionBounds } from './version-range.js';
+import { type ParsedVersion, version } from './version.js';
 
 export interface NvdCpeMatch extends VersionBounds {
   vulnerable: boolean;
@@ -32,6 +33,8 @@ export interface CompiledEntry {
   readonly bounds: readonly CompiledBound[];
   /** `part:vendor:product` (logical, lowercased) when all three are plain values; else undefined. */
   readonly key: string | undefined;
+  /** The criteria's own version, parsed, when it is a plain value. */
+  readonly fixedVersion: ParsedVersion | undefined;
   /** Index of the CVE in its MatchIndex (set by the index; -1 otherwise). */
   cve: number;
 }
@@ -75,6 +78,7 @@ export function compileEntry(entry: NvdCpeMatch, path: string): CompiledEntry {
   return {
     path, entry, wfn: parsed ? compileWfn(parsed) : undefined, error,
     bounds: compileBounds(entry), key: parsed ? keyOf(parsed) : undefined, cve: -1,
+    fixedVersion: parsed && compileValue(parsed.version).kind === 'value' ? version(plainValue(parsed.version)!) : undefined,
   };
 }
 

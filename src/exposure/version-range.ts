@@ -4,7 +4,7 @@
  * hold, fails as soon as one bound is decided false (a decided exclusion is certain even when another
  * bound is undecidable), and is undecidable otherwise.
  */
-import { compareVersions, type Order, type ParsedVersion, version } from './version.js';
+import { compareVersions, type Order, orderVersions, type ParsedVersion, version } from './version.js';
 
 export const BOUND_NAMES = ['versionStartIncluding', 'versionStartExcluding', 'versionEndIncluding', 'versionEndExcluding'] as const;
 export type BoundName = (typeof BOUND_NAMES)[number];
@@ -57,6 +57,17 @@ function holdsFor(bound: BoundName, o: Order): boolean {
     case 'versionEndIncluding': return o <= 0;
     case 'versionEndExcluding': return o < 0;
   }
+}
+
+/** The outcome alone, without explanation: the hot path of matching (no allocation). */
+export function rangeOutcome(pv: ParsedVersion, bounds: readonly CompiledBound[]): Outcome {
+  let unknown = false;
+  for (const b of bounds) {
+    const o = orderVersions(pv, b.parsed);
+    if (Number.isNaN(o)) unknown = true;
+    else if (!holdsFor(b.bound, o as Order)) return 'no-match';
+  }
+  return unknown ? 'undecidable' : 'match';
 }
 
 /** Evaluates a version against compiled bounds (an empty list matches every version). */

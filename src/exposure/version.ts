@@ -144,57 +144,72 @@ function cmpNum(a: string, b: string): Order {
 export function compareVersions(left: string | ParsedVersion, right: string | ParsedVersion): VersionComparison {
   const a = version(left);
   const b = version(right);
+  const why = { reason: '' };
+  const o = orderVersions(a, b, why);
   const scheme = schemeLabel(a, b);
-  if (a.norm === b.norm) return { decided: true, order: 0, scheme };
-  const undecided = (reason: string): VersionComparison => ({ decided: false, reason, scheme });
-  for (const v of [a, b]) {
-    if (v.scheme === 'wildcard') return undecided(`"${v.raw}" is a version pattern, not a version`);
-    if (v.scheme === 'commit') return undecided(`"${v.raw}" is a commit hash: commits have no order`);
+  return Number.isNaN(o) ? { decided: false, reason: why.reason, scheme } : { decided: true, order: o as Order, scheme };
+}
+
+const noReason = (): number => NaN;
+
+/**
+ * The allocation-free core of {@link compareVersions}: -1, 0 or 1, or NaN when undecidable (the reason
+ * is written to `why` only when one is passed, so the hot path builds no strings).
+ */
+export function orderVersions(a: ParsedVersion, b: ParsedVersion, why?: { reason: string }): number {
+  if (a.norm === b.norm) return 0;
+  const undecided = why ? (reason: () => string): number => { why.reason = reason(); return NaN; } : noReason;
+  if (a.scheme === 'wildcard' || b.scheme === 'wildcard') {
+    const v = a.scheme === 'wildcard' ? a : b;
+    return undecided(() => `"${v.raw}" is a version pattern, not a version`);
+  }
+  if (a.scheme === 'commit' || b.scheme === 'commit') {
+    const v = a.scheme === 'commit' ? a : b;
+    return undecided(() => `"${v.raw}" is a commit hash: commits have no order`);
   }
   if ((a.scheme === 'date') !== (b.scheme === 'date')) {
     const [d, o] = a.scheme === 'date' ? [a, b] : [b, a];
-    return undecided(`"${d.raw}" is a date and "${o.raw}" is not: the schemes are incompatible`);
+    return undecided(() => `"${d.raw}" is a date and "${o.raw}" is not: the schemes are incompatible`);
   }
   const ta = a.tokens;
   const tb = b.tokens;
   let i = 0;
   let j = 0;
-  const res = (o: Order): VersionComparison => ({ decided: true, order: o, scheme });
   while (i < ta.length || j < tb.length) {
     const x = ta[i];
     const y = tb[j];
     // A zero against anything but a number is padding (1.0-rc1 = 1.0.0-rc1; 1.0 = 1.0.0).
-    if (x?.t === 'num' && x.v === '0' && y?.t !== 'num') { i++; continue; }
-    if (y?.t === 'num' && y.v === '0' && x?.t !== 'num') { j++; continue; }
+    if (x !== undefined && x.t === 'num' && x.v === '0' && (y === undefined || y.t !== 'num')) { i++; continue; }
+    if (y !== undefined && y.t === 'num' && y.v === '0' && (x === undefined || x.t !== 'num')) { j++; continue; }
     if (x === undefined || y === undefined) {
       const t = (x ?? y)!;
-      const sign: Order = x === undefined ? -1 : 1; // the side with the extra token
-      if (t.t === 'num' || t.t === 'post' || t.t === 'suffix') return res(sign);
-      if (t.t === 'pre') return res(-sign as Order);
-      return undecided(`"${(x ? a : b).raw}" continues with "${t.w}", which has no known order`);
+      const sign = x === undefined ? -1 : 1; // the side with the extra token
+      if (t.t === 'num' || t.t === 'post' || t.t === 'suffix') return sign;
+      if (t.t === 'pre') return -sign;
+      return undecided(() => `"${(x ? a : b).raw}" continues with "${t.w}", which has no known order`);
     }
     if (x.t === 'num' && y.t === 'num') {
       const c = cmpNum(x.v, y.v);
-      if (c !== 0) return res(c);
+      if (c !== 0) return c;
     } else if (x.t === 'num' || y.t === 'num') {
       const other = x.t === 'num' ? y : x;
-      if (other.t === 'word' || other.t === 'hash') return undecided(`"${other.w}" cannot be ordered against a number`);
-      return res(x.t === 'num' ? 1 : -1);
+      if (other.t === 'word' || other.t === 'hash') return undecided(() => `"${other.w}" cannot be ordered against a number`);
+      return x.t === 'num' ? 1 : -1;
     } else if (x.t === 'pre' && y.t === 'pre') {
-      if (x.rank !== y.rank) return res(x.rank < y.rank ? -1 : 1);
-    } else if (x.t === 'pre' && (y.t === 'post' || y.t === 'suffix')) return res(-1);
-    else if (y.t === 'pre' && (x.t === 'post' || x.t === 'suffix')) return res(1);
+      if (x.rank !== y.rank) return x.rank < y.rank ? -1 : 1;
+    } else if (x.t === 'pre' && (y.t === 'post' || y.t === 'suffix')) return -1;
+    else if (y.t === 'pre' && (x.t === 'post' || x.t === 'suffix')) return 1;
     else if (x.t === 'post' && y.t === 'post') {
-      if (x.kind !== y.kind) return undecided(`"${x.w}" and "${y.w}" are different kinds of update (${x.kind} vs ${y.kind})`);
+      if (x.kind !== y.kind) return undecided(() => `"${x.w}" and "${y.w}" are different kinds of update (${x.kind} vs ${y.kind})`);
     } else if (x.t === 'suffix' && y.t === 'suffix') {
-      if (x.w !== y.w) return res(x.w < y.w ? -1 : 1);
+      if (x.w !== y.w) return x.w < y.w ? -1 : 1;
     } else {
       const wx = x.w;
       const wy = y.w;
-      if (wx !== wy) return undecided(`"${wx}" and "${wy}" have no known order`);
+      if (wx !== wy) return undecided(() => `"${wx}" and "${wy}" have no known order`);
     }
     i++;
     j++;
   }
-  return res(0);
+  return 0;
 }
