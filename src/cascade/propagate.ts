@@ -20,7 +20,7 @@ import { depHash, drawOf, triangular } from './rng.js';
 export interface PropagationOptions {
   /** Asset indices failing at t = 0. */
   initial: ArrayLike<number>;
-  /** Dependency slots lost at t = 0 whatever their provider does (a service lost in a region). */
+  /** Dependency slots whose supply is cut at t = 0 whatever their provider does (a service lost in a region): lost at tti + backup. */
   forced?: ArrayLike<number>;
   horizon: number;
   /** Monte Carlo: the run's seed; absent = deterministic. */
@@ -85,7 +85,7 @@ export class Propagator {
     return this.assetI32[6 * v + 2]!;
   }
 
-  /** True when dependency e was forced lost at 0 in the last run. */
+  /** True when dependency e's supply was cut at 0 in the last run (a service lost in a region). */
   isForced(e: number): boolean {
     return this.forcedStamp !== null && this.forcedStamp[e] === this.epoch;
   }
@@ -124,7 +124,7 @@ export class Propagator {
         const e = o.forced[i]!;
         if (g.depNeed[e]! < 0 || this.forcedStamp[e] === ep) continue;
         this.forcedStamp[e] = ep;
-        this.lose(g.depNeed[e]!, 0, H, ep);
+        this.lose(g.depNeed[e]!, this.c.tti[e]! + this.c.backup[e]!, H, ep); // supply cut at 0: backups still run
       }
     }
     const { outStart, outDep, outNeed, outDelay, mc } = g;

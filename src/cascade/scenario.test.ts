@@ -99,19 +99,25 @@ test('cycles: an AND cycle fails together; an OR cycle keeps itself up', () => {
   assert.deepEqual(timeline(or.scenario({ initialFailures: ['P1', 'B'] })), [['A', 0], ['B', 0], ['P1', 0]]);
 });
 
-test('a service lost in a region loses those dependencies at 0 whatever their provider does', () => {
+test('a service lost in a region cuts those dependencies at 0 whatever their provider does; backups still run', () => {
   const e = new CascadeEngine(
-    [asset('P', { region: 'UKM' }), asset('L', { region: 'UKI' }), asset('M', { region: 'UKM' }), asset('X', { region: 'UKI' })],
-    [dep('P', 'L', { id: 'p-l', timeToImpactHours: 3 }), dep('P', 'M', { timeToImpactHours: 3 }), dep('L', 'X', { service: 'data', timeToImpactHours: 1 })],
+    [asset('P', { region: 'UKM' }), asset('L', { region: 'UKI' }), asset('M', { region: 'UKM' }), asset('X', { region: 'UKI' }), asset('G', { region: 'UKI' })],
+    [
+      dep('P', 'L', { id: 'p-l', timeToImpactHours: 3 }), dep('P', 'M', { timeToImpactHours: 3 }), dep('L', 'X', { service: 'data', timeToImpactHours: 1 }),
+      dep('P', 'G', { backupKind: 'generator', backupHours: 24, timeToImpactHours: 0.5 }),
+    ],
   );
   const r = e.scenario({ servicesLost: [{ service: 'power', region: 'UKI' }], chains: true });
-  assert.deepEqual(timeline(r), [['L', 0], ['X', 1]]);
+  assert.deepEqual(timeline(r), [['L', 3], ['X', 4], ['G', 24.5]]);
   assert.deepEqual(r.events[0]!.rootServiceLoss, { service: 'power', region: 'UKI' });
-  assert.equal(r.events[0]!.need!.providers[0]!.providerFailedAt, null);
+  const pl = r.events[0]!.need!.providers[0]!;
+  assert.deepEqual([pl.providerFailedAt, pl.lostAt, pl.backupRanOutAt], [null, 3, null]);
+  assert.equal(r.events[2]!.need!.providers[0]!.backupRanOutAt, 24.5);
   assert.deepEqual(r.events[1]!.chain!.map((l) => l.assetId), ['X', 'L']);
   assert.deepEqual(r.events[1]!.rootServiceLoss, { service: 'power', region: 'UKI' });
-  // the provider failing too does not lose the forced dependency twice
-  assert.deepEqual(timeline(e.scenario({ initialFailures: ['P'], servicesLost: [{ service: 'power', region: 'UKI' }] })), [['L', 0], ['P', 0], ['X', 1], ['M', 3]]);
+  assert.deepEqual(timeline(e.scenario({ servicesLost: [{ service: 'power', region: 'UKI' }], horizonHours: 24 })), [['L', 3], ['X', 4]]);
+  // the provider failing too does not lose the cut dependency twice
+  assert.deepEqual(timeline(e.scenario({ initialFailures: ['P'], servicesLost: [{ service: 'power', region: 'UKI' }] })), [['P', 0], ['L', 3], ['M', 3], ['X', 4], ['G', 24.5]]);
 });
 
 test('area scenarios: a radius and a polygon fail every located asset inside at 0', () => {

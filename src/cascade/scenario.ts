@@ -20,7 +20,7 @@ export interface ScenarioInput {
   initialFailures?: string[];
   /** Every asset with a location inside any of these fails at t = 0. */
   areas?: Area[];
-  /** Every dependency carrying `service` whose dependent is in `region` is lost at t = 0. */
+  /** Every dependency carrying `service` whose dependent is in `region` has its supply cut at t = 0 (lost at tti + backup: backups still run). */
   servicesLost?: ServiceLoss[];
   /** Only events at t ≤ horizon count; default: none (sustained loss). */
   horizonHours?: number;
@@ -36,12 +36,12 @@ export interface ProviderLoss {
   dependencyId: string;
   providerId: string;
   service: string;
-  /** When the provider failed; null when the service was lost in the region (forced at 0). */
+  /** When the provider failed; null when the service was lost in the region (supply cut at 0). */
   providerFailedAt: number | null;
   timeToImpactHours: number;
   backupKind: string;
   backupHours: number;
-  /** When the backup ran out (= lostAt), null when there was no backup or the loss was forced. */
+  /** When the backup ran out (= lostAt), null when there was no backup. */
   backupRanOutAt: number | null;
   /** When this dependency was lost. */
   lostAt: number;
@@ -186,7 +186,7 @@ export function runScenario(t: RegisterTable, g: CompiledGraph, p: Propagator, r
       for (const e of ms) {
         const forced = p.isForced(e);
         const w = t.provider[e]!;
-        const lostAt = forced ? 0 : p.timeOf(w) + t.tti[e]! + t.backup[e]!;
+        const lostAt = (forced ? 0 : p.timeOf(w)) + t.tti[e]! + t.backup[e]!;
         if (lostAt > critAt) { critAt = lostAt; crit = e; }
         const backupHours = t.backup[e]!;
         providers.push({
@@ -197,7 +197,7 @@ export function runScenario(t: RegisterTable, g: CompiledGraph, p: Propagator, r
           timeToImpactHours: t.tti[e]!,
           backupKind: backupKindName(t.backupKind[e]!),
           backupHours,
-          backupRanOutAt: !forced && backupHours > 0 ? lostAt : null,
+          backupRanOutAt: backupHours > 0 ? lostAt : null,
           lostAt,
         });
       }
