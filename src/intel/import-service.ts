@@ -160,14 +160,15 @@ export async function importBatches(db: Db, label: string, source: BatchSource, 
     return report;
   }
 
-  // Batches commit independently; the next batch is prepared while earlier ones are written. On a
-  // PostgreSQL server two are written at once, on two connections (the server gives each a core).
+  // Batches commit independently; the next batch is prepared while earlier ones are written. Two
+  // are written at once: on a PostgreSQL server on two connections (the server gives each a core);
+  // on PGlite (one connection, in its own thread) the second waits there for the first to commit,
+  // so its thread goes from one to the next without waiting for this one.
   // An object whose id is in the batch still being written is held back and written with the next
   // batch (consecutive batches often share a few ids): what is decided for an object depends only
   // on its id's stored versions and the objects with its id before it, so the outcome is the same
-  // as writing in file order. Outcomes are taken in file order. PGlite has one connection: one batch
-  // at a time.
-  const maxInflight = db.engine === 'postgres' ? 2 : 1;
+  // as writing in file order. Outcomes are taken in file order.
+  const maxInflight = 2;
   const inflight: Write[] = [];
   let fresh: NewIds | null = null;
   let held: PreparedObject[] = [];
@@ -181,7 +182,13 @@ export async function importBatches(db: Db, label: string, source: BatchSource, 
     await upkeep.written(out.inserted.length);
   };
   const write = (items: PreparedObject[], knownNew?: (id: string) => boolean) =>
-    db.transaction((tx) => writeAudited(tx, items, label, opts, knownNew));
+    db.transaction(async (tx) => {
+      // PostgreSQL server: a batch's commit does not wait for its WAL to reach the disk. A server
+      // crash may lose the last batches committed (each whole, with its audit entry; re-running
+      // the import stores them again); a killed importer loses nothing the server acknowledged.
+      if (db.engine === 'postgres') await tx.query('SET LOCAL synchronous_commit = off');
+      return writeAudited(tx, items, label, opts, knownNew);
+    });
   const dispatch = (items: PreparedObject[], reached: Write['progress']) => {
     const known = fresh!;
     const done = known.active
