@@ -26,17 +26,18 @@ import { join } from 'node:path';
 import { AppError } from '../errors.js';
 import type { Db } from './db.js';
 import { openPgliteThread } from './pglite-thread.js';
+import type { ProcedureRunner } from './procedure.js';
 
 const CONF = [
   'max_wal_size=256MB', 'min_wal_size=32MB', 'synchronous_commit=on', 'checkpoint_timeout=5min',
   'shared_buffers=256MB', 'wal_level=minimal', 'max_wal_senders=0', 'wal_init_zero=off',
 ];
 
-export async function openPglite(dataDir: string): Promise<Db> {
+export async function openPglite(dataDir: string): Promise<Db & ProcedureRunner> {
   if (dataDir.startsWith('memory://')) throw new Error('The embedded store needs a directory, not memory://');
   mkdirSync(dataDir, { recursive: true });
   const releaseLock = lockDataDir(dataDir);
-  let db: Db;
+  let db: Db & ProcedureRunner;
   try {
     // PGlite runs in a worker thread of its own (pglite-thread.ts): its work never stalls this one
     db = await openPgliteThread(dataDir, CONF);

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { openPglite } from './pglite-db.js';
 import { embeddedThread, openPgliteThread } from './pglite-thread.js';
 import { canCopy } from './copy-sink.js';
+import { canRunProcedures } from './procedure.js';
 import type { Db } from './db.js';
 
 const dirs: string[] = [];
@@ -134,6 +135,9 @@ describe('PGlite in a worker thread', () => {
     dirs.push(dir);
     reopened = dir;
     const db = await openPglite(dir);
+    // the audit group commit runs as a procedure in the thread (exercised by audit-batcher.test)
+    assert.ok(canRunProcedures(db));
+    await assert.rejects(db.runProcedure(new URL('./copy-sink.js', import.meta.url).href, 'nothing', []), /exports no procedure nothing/);
     assert.equal(readFileSync(join(dir, 'bulwark.lock'), 'utf8'), String(process.pid));
     await db.exec('CREATE TABLE kept (k int)');
     await db.query('INSERT INTO kept VALUES (42)');

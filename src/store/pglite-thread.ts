@@ -19,11 +19,14 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { AppError, type ErrorDetail } from '../errors.js';
 import type { Db, Queryable } from './db.js';
 import type { CopySink } from './copy-sink.js';
+import type { ProcedureRunner } from './procedure.js';
 
-/** A PostgreSQL error as it crosses threads: message plus DatabaseError's fields. */
-export type WireError = { message: string; name?: string } & Partial<Record<string, string | number>>;
+/** An error as it crosses threads: message plus DatabaseError's fields, or an AppError's (from a procedure). */
+export type WireError = { message: string; name?: string; app?: { code: string; status: number; details: ErrorDetail[] } } &
+  Partial<Record<string, unknown>>;
 
 export type WorkerRequest =
   | { id: number; op: 'query'; sql: string; params?: unknown[] | undefined; tx?: number | undefined }
@@ -32,6 +35,8 @@ export type WorkerRequest =
   /** Opens a transaction whose id is the request's id. */
   | { id: number; op: 'begin' }
   | { id: number; op: 'end'; tx: number; commit: boolean }
+  /** A whole transaction run in the worker: module's export name(tx, ...args). */
+  | { id: number; op: 'procedure'; module: string; name: string; args: unknown[] }
   | { id: number; op: 'close' };
 
 export type WorkerReply = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: WireError };
@@ -43,7 +48,7 @@ export class EmbeddedDbError extends Error {
   code?: string;
   constructor(w: WireError) {
     super(w.message);
-    for (const [k, v] of Object.entries(w)) if (k !== 'message' && k !== 'name') (this as unknown as Record<string, unknown>)[k] = v;
+    for (const [k, v] of Object.entries(w)) if (k !== 'message' && k !== 'name' && k !== 'app') (this as unknown as Record<string, unknown>)[k] = v;
   }
 }
 
@@ -83,7 +88,7 @@ export function embeddedThread(db: Db): Worker | undefined {
 }
 
 /** Opens PGlite at `dataDir` in a worker thread. The caller holds the store's lock. */
-export async function openPgliteThread(dataDir: string, conf: readonly string[]): Promise<Db> {
+export async function openPgliteThread(dataDir: string, conf: readonly string[]): Promise<Db & ProcedureRunner> {
   const worker = new Worker(new URL('./pglite-worker.js', import.meta.url), {
     workerData: { dataDir, conf: [...conf], modules: await compiledModules() },
   });
@@ -104,6 +109,7 @@ export async function openPgliteThread(dataDir: string, conf: readonly string[])
     pending.delete(m.id);
     if (pending.size === 0) worker.unref();
     if (m.ok) p.resolve(m.value);
+    else if (m.error.app) p.reject(new AppError(m.error.app.code, m.error.app.status, m.error.message, m.error.app.details));
     else p.reject(new EmbeddedDbError(m.error));
   });
   worker.on('error', (e) => fail(new Error(`The embedded database thread failed: ${e.message}`, { cause: e })));
@@ -148,7 +154,7 @@ export async function openPgliteThread(dataDir: string, conf: readonly string[])
     },
   });
   const base = on();
-  const db: Db = {
+  const db: Db & ProcedureRunner = {
     engine: 'pglite',
     query: base.query,
     async exec(sql: string) {
@@ -165,6 +171,9 @@ export async function openPgliteThread(dataDir: string, conf: readonly string[])
       }
       await call({ op: 'end', tx: txId, commit: true });
       return out;
+    },
+    async runProcedure<T>(module: string, name: string, args: unknown[]): Promise<T> {
+      return (await call({ op: 'procedure', module, name, args })) as T;
     },
     async close() {
       if (closing) return;

@@ -9,7 +9,10 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite, type PGliteOptions, type Transaction } from '@electric-sql/pglite';
-import { copyCount, copyInMessages } from './copy-sink.js';
+import { copyCount, copyInMessages, type CopySink } from './copy-sink.js';
+import type { Queryable } from './db.js';
+import { AppError } from '../errors.js';
+import type { Procedure } from './procedure.js';
 import type { PgliteModules, WorkerReply, WorkerRequest, WireError } from './pglite-thread.js';
 
 const { dataDir, conf, modules } = workerData as { dataDir: string; conf: string[]; modules: PgliteModules };
@@ -23,6 +26,7 @@ const ERROR_FIELDS = [
 
 function wireError(e: unknown): WireError {
   if (!(e instanceof Error)) return { message: String(e) };
+  if (e instanceof AppError) return { message: e.message, name: e.name, app: { code: e.code, status: e.status, details: e.details } };
   const out: WireError = { message: e.message, name: e.name };
   const rec = e as unknown as Record<string, unknown>;
   for (const k of ERROR_FIELDS) {
@@ -59,6 +63,14 @@ async function copy(sql: string, data: Uint8Array): Promise<number> {
   const r = await pg.runExclusive(() => pg.execProtocol(copyInMessages(sql, data)));
   const done = r.messages.find((m) => m.name === 'commandComplete') as { text?: string } | undefined;
   return copyCount(done?.text);
+}
+
+/** A PGlite transaction as the port's Queryable (what procedures are given). */
+function queryable(tx: Transaction): Queryable & CopySink {
+  return {
+    query: async <T>(sql: string, params?: unknown[]) => (await tx.query<T>(sql, params)).rows,
+    copyFrom: (sql: string, data: Uint8Array) => copy(sql, data),
+  };
 }
 
 function begin(id: number): void {
@@ -103,6 +115,11 @@ async function handle(m: WorkerRequest): Promise<unknown> {
         return copy(m.sql, m.data);
       }
       return pg.transaction(() => copy(m.sql, m.data));
+    case 'procedure': {
+      const fn = ((await import(m.module)) as Record<string, unknown>)[m.name];
+      if (typeof fn !== 'function') throw new Error(`${m.module} exports no procedure ${m.name}`);
+      return pg.transaction((tx) => (fn as Procedure)(queryable(tx), ...(m.args as never[])));
+    }
     case 'end':
       await end(m.tx, m.commit);
       return null;
