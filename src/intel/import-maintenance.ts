@@ -41,8 +41,6 @@ const KEPT_DURING_BULK = [
  */
 const STATS_ENOUGH_ROWS = 100_000;
 
-/** maintenance_work_mem for building an index set aside (the default is 64MB). */
-const BUILD_MEMORY = '256MB';
 
 interface IndexDef {
   name: string;
@@ -66,12 +64,7 @@ export async function buildDeferredIndexes(db: Db): Promise<string[]> {
       const [row] = await tx.query<IndexDef>('SELECT name, definition FROM deferred_index WHERE name = $1 FOR UPDATE', [name]);
       if (!row) return;
       const [exists] = await tx.query<{ r: string | null }>('SELECT to_regclass($1)::text AS r', [quoteIdent(name)]);
-      if (!exists?.r) {
-        // one sorted build: in memory rather than in temporary files (PGlite reads and writes
-        // them through its WASM file layer), and GIN indexes flush their entries less often
-        await tx.query(`SET LOCAL maintenance_work_mem = '${BUILD_MEMORY}'`);
-        await tx.query(row.definition);
-      }
+      if (!exists?.r) await tx.query(row.definition);
       await tx.query('DELETE FROM deferred_index WHERE name = $1', [name]);
       built.push(name);
     });
