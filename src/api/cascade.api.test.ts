@@ -92,7 +92,7 @@ for (const { engine, skip } of testEngines()) {
     test('the ranking puts the asset whose loss costs most first and names single points of failure', async () => {
       const r = await s.get('admin', '/ranking?top=5');
       assert.equal(r.status, 200, r.text);
-      assert.deepEqual(r.json.ranking[0], { assetId: 'ng-sub-1', assetsLost: 3, peopleAffected: 450000 });
+      assert.deepEqual(r.json.ranking[0], { assetId: 'ng-sub-1', assetsLost: 3, peopleAffected: 450000, criticalNeedsCut: 3 });
       assert.equal(r.json.assets, 5);
       // ng-sub-1 alone cuts sub-2's data (CAT 3), through it both of the works' feeds (CAT 5), and
       // through the works the SCADA's cooling water (CAT 4; half its function: degraded, not failed)
@@ -103,8 +103,8 @@ for (const { engine, skip } of testEngines()) {
       // within 12 h the generators hold: ng-sub-1 costs itself and sub-2 only, less than the works alone
       const h = await s.get('admin', '/ranking?top=5&horizon_hours=12');
       assert.deepEqual(h.json.ranking.slice(0, 2), [
-        { assetId: 'aq-works', assetsLost: 1, peopleAffected: 250000 },
-        { assetId: 'ng-sub-1', assetsLost: 2, peopleAffected: 200000 },
+        { assetId: 'aq-works', assetsLost: 1, peopleAffected: 250000, criticalNeedsCut: 1 }, // the SCADA's cooling water, at 6 h
+        { assetId: 'ng-sub-1', assetsLost: 2, peopleAffected: 200000, criticalNeedsCut: 1 },
       ]);
     });
 

@@ -122,13 +122,13 @@ export class CascadeService {
     const engine = await this.current();
     const t0 = performance.now();
     const r: NationalRanking = engine.ranking({ horizonHours: horizon });
-    const spofs = r.singlePointsOfFailure();
     const answer: RankingAnswer = {
       horizonHours: horizon,
       assets: engine.assetCount,
       ranking: r.top(q.top ?? 100),
-      singlePointsOfFailure: spofs.slice(0, q.spofLimit ?? 100),
-      singlePointsOfFailureTotal: spofs.length,
+      // the full list can run to millions of pairs: only the first ones are detailed
+      singlePointsOfFailure: r.singlePointsOfFailure(q.spofLimit ?? 100),
+      singlePointsOfFailureTotal: r.spofCount,
       millis: Math.round(performance.now() - t0),
     };
     await this.record(s, 'cascade.ranking', { horizonHours: horizon, top: answer.ranking.length });

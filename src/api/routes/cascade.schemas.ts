@@ -107,11 +107,18 @@ export const RankingQuery = Type.Object({
 export const RankingView = Type.Object({
   horizonHours: Nullable(Type.Number()),
   assets: Type.Integer(),
-  ranking: Type.Array(Type.Object({ assetId: Type.String(), assetsLost: Type.Integer({ description: 'Including itself.' }), peopleAffected: Type.Number() })),
+  ranking: Type.Array(Type.Object({
+    assetId: Type.String(),
+    assetsLost: Type.Integer({ description: 'Including itself.' }),
+    peopleAffected: Type.Number(),
+    criticalNeedsCut: Type.Integer({ description: 'Needs of CAT 3+ assets its loss alone cuts.' }),
+  })),
   singlePointsOfFailure: Type.Array(Type.Object({
     assetId: Type.String(),
+    criticalNeedsCut: Type.Integer(),
     dependents: Type.Array(Type.Object({
-      assetId: Type.String(), criticality: Type.Integer(), services: Type.Array(Type.String()), lostAtHours: Hours, fails: Type.Boolean(),
+      assetId: Type.String(), criticality: Type.Integer(), services: Type.Array(Type.String()), dependencyIds: Type.Array(Type.String()),
+      lostAtHours: Hours, fails: Type.Boolean({ description: 'True when the need cut is a full need (the asset fails), false when it only degrades it.' }),
     })),
   })),
   singlePointsOfFailureTotal: Type.Integer(),
