@@ -28,7 +28,8 @@ export interface CompiledComponent {
   /** 'value' with `version` set, or ANY / NA / a pattern (no version to compare). */
   readonly versionKind: 'any' | 'na' | 'value' | 'pattern';
   readonly version: ParsedVersion | undefined;
-  /** Index keys (part:vendor:product) this component can match; several when its part is unknown. */
+  /** Index keys (part:vendor:product) this component can match; several when its part is unknown; none
+   *  when its vendor or product is ANY or a pattern (then every key is a candidate). */
   readonly keys: readonly string[];
 }
 

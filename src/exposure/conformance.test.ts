@@ -11,11 +11,12 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { compileComponent, type DeviceComponent } from './component.js';
+import { type CompiledComponent, compileComponent, type DeviceComponent } from './component.js';
 import { bindFormattedString, parseFormattedString } from './cpe-parse.js';
 import { CpeSyntaxError, quoteWfn } from './cpe-wfn.js';
-import { matchEntry } from './entry-match.js';
+import { decide, explainEntry, matchEntry } from './entry-match.js';
 import { evaluateConfiguration } from './evaluate.js';
+import { MatchIndex } from './match-index.js';
 import { type CompiledConfiguration, type CompiledEntry, compileConfigurations, compileEntry } from './nvd-config.js';
 import { loadAnchoreConfigurations, loadApiSampleCves, loadDictionaryNames, loadMatchStrings, NVD_DIR, type CveConfigurations } from './test-data.js';
 import { evaluateRange } from './version-range.js';
@@ -136,6 +137,8 @@ interface Tally {
   outsideUndecidable: number;
   noInside: number;
   emptyRange: number;
+  paths: number;
+  disagree: number;
   emptyExamples: string[];
   undecidableExamples: string[];
   failures: string[];
@@ -162,6 +165,14 @@ function conformConfiguration(cveId: string, cfg: CompiledConfiguration, ci: num
     const usable = (x: CompiledEntry) => !emptyRange(x);
     const others = and ? cfg.nodes.flatMap((o, oi) => (oi === ni || o.negate ? [] : [o.entries.find((x) => !x.entry.vulnerable && usable(x)) ?? o.entries.find(usable) ?? o.entries[0]!]))
       .map((o, k) => compileComponent(componentFor(o, `platform${k}`, o.bounds.length ? insideVersion(o) : undefined))) : [];
+    // The fast path (decide) and the explained path (explainEntry) must agree.
+    for (const comp of [target, ...others]) for (const n of cfg.nodes) for (const x of n.entries) {
+      t.paths++;
+      if (decide(x, comp) !== explainEntry(x, comp).outcome) {
+        t.disagree++;
+        if (t.failures.length < 10) t.failures.push(`decide and explainEntry disagree: ${cveId} ${x.path} ${comp.label}`);
+      }
+    }
     const mine = (fs: ReturnType<typeof evaluateConfiguration>) => fs.filter((f) => f.path === e.path && f.componentId === 'target');
     const found = mine(evaluateConfiguration(cveId, cfg, [target, ...others]));
     if (found.some((f) => f.status === 'affected')) t.affected++;
@@ -196,7 +207,7 @@ function conformConfiguration(cveId: string, cfg: CompiledConfiguration, ci: num
 function conform(label: string, cves: CveConfigurations[]): Tally {
   const t: Tally = {
     configurations: 0, andConfigurations: 0, entries: 0, affected: 0, undecidable: 0, missed: 0, withoutPlatform: 0,
-    withoutPlatformWrong: 0, outside: 0, outsideWrong: 0, outsideUndecidable: 0, noInside: 0, emptyRange: 0, emptyExamples: [], undecidableExamples: [], failures: [],
+    withoutPlatformWrong: 0, outside: 0, outsideWrong: 0, outsideUndecidable: 0, noInside: 0, emptyRange: 0, emptyExamples: [], paths: 0, disagree: 0, undecidableExamples: [], failures: [],
   };
   const t0 = performance.now();
   for (const cve of cves) {
@@ -208,6 +219,7 @@ function conform(label: string, cves: CveConfigurations[]): Tally {
   log(`[conformance]   device from its own criteria: affected ${t.affected}, undecidable ${t.undecidable}, missed ${t.missed}, no inside version ${t.noInside}, empty range in the data ${t.emptyRange}`);
   for (const x of t.emptyExamples) log(`[conformance]   empty range e.g. ${x}`);
   log(`[conformance]   without the running-on platform (AND): ${t.withoutPlatform} checked, wrongly affected ${t.withoutPlatformWrong}`);
+  log(`[conformance]   fast and explained paths compared on ${t.paths} entry/component pairs: ${t.disagree} disagreements`);
   log(`[conformance]   outside the range: ${t.outside} checked, wrongly affected ${t.outsideWrong}, undecidable ${t.outsideUndecidable}`);
   for (const x of t.undecidableExamples) log(`[conformance]   undecidable e.g. ${x}`);
   for (const x of t.failures) log(`[conformance]   FAILURE ${x}`);
@@ -218,6 +230,7 @@ test('configurations: a device built from its own criteria is affected; without 
   for (const [label, cves] of [['anchore configurations', anchore!], ['NVD API samples', api!]] as const) {
     const t = conform(label, cves);
     assert.equal(t.missed, 0, `${label}: missed`);
+    assert.equal(t.disagree, 0, `${label}: decide and explainEntry disagree`);
     assert.equal(t.withoutPlatformWrong, 0, `${label}: affected without platform`);
     assert.equal(t.outsideWrong, 0, `${label}: affected outside the range`);
     assert.ok(t.affected > 0.95 * t.entries, `${label}: most entries decided`);
@@ -239,4 +252,36 @@ test('version strings of the real data: how many read as each scheme', { skip },
   }
   log(`[conformance] bound version schemes: ${[...schemes].sort((a, b) => b[1] - a[1]).map(([s, n]) => `${s} ${n} (${examples.get(s)!.join(', ')})`).join('; ')}`);
   assert.ok(compareVersions('1.10', '1.9').decided);
+});
+
+test('index lookup finds exactly what a linear scan finds', { skip }, () => {
+  const index = new MatchIndex();
+  const compiled = anchore!.map((c) => compileConfigurations(c.id, c.configurations));
+  for (const c of compiled) index.add(c);
+  const entries = compiled.flatMap((c) => c.configurations.flatMap((cfg) => cfg.nodes.flatMap((n) => n.entries)));
+  const byKey = new Map<string, CompiledEntry[]>();
+  for (const e of entries) if (e.key) { const l = byKey.get(e.key) ?? []; l.push(e); byKey.set(e.key, l); }
+  const wide = entries.filter((e) => e.key === undefined);
+  const hitsOf = (c: CompiledComponent, among: readonly CompiledEntry[]) =>
+    among.map((x) => [x, decide(x, c)] as const).filter(([, o]) => o !== 'no-match').map(([x, o]) => `${x.cve}/${x.path} ${o}`).sort();
+  let components = 0;
+  let full = 0;
+  let hits = 0;
+  const step = Math.floor(entries.length / 1500);
+  for (let k = 0; k < entries.length; k += step) {
+    const e = entries[k]!;
+    // Versions inside, at and beyond the entry's range, so the skip by end bound is exercised both ways.
+    for (const v of [insideVersion(e) ?? '1.0', outsideVersion(e) ?? '2.0', '0.1', '999.0']) {
+      const c = compileComponent(componentFor(e, `c${k}`, v));
+      const viaIndex = index.matchComponent(c).map((h) => `${h.entry.cve}/${h.entry.path} ${h.outcome}`).sort();
+      // Against every entry for one sampled entry in 100 (slow), else against its key's entries and the wide ones.
+      const among = k % (100 * step) === 0 || c.keys.length === 0 ? entries : [...c.keys.flatMap((key) => byKey.get(key) ?? []), ...wide];
+      if (among === entries) full++;
+      const linear = hitsOf(c, among);
+      assert.deepEqual(viaIndex, linear, c.label);
+      components++;
+      hits += linear.length;
+    }
+  }
+  log(`[conformance] index vs linear scan: ${components} components (${full} against all ${entries.length} entries), ${hits} hits, identical`);
 });

@@ -16,6 +16,7 @@
 import type { CompiledComponent } from './component.js';
 import { decide, type EntryMatch, matchEntry } from './entry-match.js';
 import type { Outcome } from './version-range.js';
+import { orderVersions, type ParsedVersion } from './version.js';
 import { evaluateCve, type Finding } from './evaluate.js';
 import type { CompiledCve, CompiledEntry } from './nvd-config.js';
 
@@ -26,9 +27,45 @@ export interface EntryHit {
   readonly outcome: Outcome;
 }
 
+/**
+ * The entries under one key. Those with a single end bound in the plain numeric scheme are also kept
+ * sorted by that bound (rebuilt lazily after additions): a component whose version is plain numeric
+ * (where the order is total, never undecidable) skips by binary search every range ending below it.
+ */
+interface Bucket {
+  readonly all: CompiledEntry[];
+  sorted: CompiledEntry[];
+  ends: ParsedVersion[];
+  rest: CompiledEntry[];
+  dirty: boolean;
+}
+
+function numericEnd(e: CompiledEntry): ParsedVersion | undefined {
+  let end: ParsedVersion | undefined;
+  for (const b of e.bounds) {
+    if (b.bound !== 'versionEndIncluding' && b.bound !== 'versionEndExcluding') continue;
+    if (end || b.parsed.scheme !== 'numeric') return undefined;
+    end = b.parsed;
+  }
+  return end;
+}
+
+function organise(b: Bucket): void {
+  const withEnd: { e: CompiledEntry; end: ParsedVersion }[] = [];
+  b.rest = [];
+  for (const e of b.all) {
+    const end = e.wfn ? numericEnd(e) : undefined;
+    if (end) withEnd.push({ e, end }); else b.rest.push(e);
+  }
+  withEnd.sort((x, y) => orderVersions(x.end, y.end));
+  b.sorted = withEnd.map((x) => x.e);
+  b.ends = withEnd.map((x) => x.end);
+  b.dirty = false;
+}
+
 export class MatchIndex {
   private readonly ids = new Map<string, number>();
-  private readonly byKey: CompiledEntry[][] = [];
+  private readonly byKey: Bucket[] = [];
   private readonly wide: CompiledEntry[] = [];
   readonly cves: CompiledCve[] = [];
 
@@ -40,8 +77,14 @@ export class MatchIndex {
       e.cve = k;
       if (e.key === undefined) { this.wide.push(e); continue; }
       let id = this.ids.get(e.key);
-      if (id === undefined) { id = this.byKey.length; this.ids.set(e.key, id); this.byKey.push([]); }
-      this.byKey[id]!.push(e);
+      if (id === undefined) {
+        id = this.byKey.length;
+        this.ids.set(e.key, id);
+        this.byKey.push({ all: [], sorted: [], ends: [], rest: [], dirty: true });
+      }
+      const b = this.byKey[id]!;
+      b.all.push(e);
+      b.dirty = true;
     }
     return k;
   }
@@ -49,32 +92,40 @@ export class MatchIndex {
   get keyCount(): number { return this.byKey.length; }
   get wideCount(): number { return this.wide.length; }
 
-  /** The entries a component could match: those under its keys, then the wide ones. */
-  *candidates(c: CompiledComponent): Iterable<CompiledEntry> {
-    for (const key of c.keys) {
-      const id = this.ids.get(key);
-      if (id !== undefined) yield* this.byKey[id]!;
-    }
-    yield* this.wide;
-  }
-
   /** Every cpeMatch entry the component matches or is undecidable against (vulnerable or not). */
   matchComponent(c: CompiledComponent): EntryHit[] {
     const out: EntryHit[] = [];
-    for (const key of c.keys) {
-      const id = this.ids.get(key);
+    const v = c.version;
+    const numeric = v !== undefined && v.scheme === 'numeric';
+    // A component with ANY or a wildcard in its vendor or product has no key: every bucket is a candidate.
+    const ids = c.keys.length > 0 ? c.keys.map((k) => this.ids.get(k)) : this.byKey.map((_, k) => k);
+    const skip = c.keys.length > 0 ? 3 : 0;
+    for (const id of ids) {
       if (id === undefined) continue;
+      const b = this.byKey[id]!;
+      if (b.dirty) organise(b);
       // Part, vendor and product are equal under the key: compare from the version on.
-      for (const e of this.byKey[id]!) {
-        const o = decide(e, c, 3);
-        if (o !== 'no-match') out.push({ cve: this.cves[e.cve]!, entry: e, outcome: o });
+      let from = 0;
+      if (numeric) {
+        // First entry whose end bound is not below the version (below it, every such range excludes it).
+        let lo = 0;
+        let hi = b.ends.length;
+        while (lo < hi) {
+          const mid = (lo + hi) >>> 1;
+          if (orderVersions(b.ends[mid]!, v) < 0) lo = mid + 1; else hi = mid;
+        }
+        from = lo;
       }
+      for (let k = from; k < b.sorted.length; k++) this.consider(b.sorted[k]!, c, skip, out);
+      for (const e of b.rest) this.consider(e, c, skip, out);
     }
-    for (const e of this.wide) {
-      const o = decide(e, c);
-      if (o !== 'no-match') out.push({ cve: this.cves[e.cve]!, entry: e, outcome: o });
-    }
+    for (const e of this.wide) this.consider(e, c, 0, out);
     return out;
+  }
+
+  private consider(e: CompiledEntry, c: CompiledComponent, from: number, out: EntryHit[]): void {
+    const o = decide(e, c, from);
+    if (o !== 'no-match') out.push({ cve: this.cves[e.cve]!, entry: e, outcome: o });
   }
 
   /** CVEs with at least one entry a component of the device could match. */
