@@ -49,8 +49,11 @@ export function decide(e: CompiledEntry, c: CompiledComponent, from = 0): Outcom
   const ev = e.wfn?.values;
   if (!ev) return 'undecidable';
   const cv = c.wfn.values;
-  for (let k = from; k < ev.length; k++) {
-    if (k !== VERSION_AT && compareAttribute(ev[k]!, cv[k]!) === 'DISJOINT') return 'no-match';
+  // Only attributes the criteria constrains (not ANY) can be DISJOINT.
+  const cons = e.constrained;
+  for (let i = 0; i < cons.length; i++) {
+    const k = cons[i]!;
+    if (k >= from && compareAttribute(ev[k]!, cv[k]!) === 'DISJOINT') return 'no-match';
   }
   const fixed = ev[VERSION_AT]!;
   if (e.bounds.length > 0 || fixed.kind === 'value') {

@@ -4,7 +4,7 @@
  * cpeMatch given its path (`configurations[0].nodes[1].cpeMatch[3]`) and its index key (part:vendor:product).
  */
 import { parseFormattedString } from './cpe-parse.js';
-import { ANY, type CompiledWfn, compileValue, compileWfn, CpeSyntaxError, NA, plainValue, type Wfn, type WfnValue } from './cpe-wfn.js';
+import { ANY, ATTRIBUTES, type CompiledWfn, compileValue, compileWfn, CpeSyntaxError, NA, plainValue, type Wfn, type WfnValue } from './cpe-wfn.js';
 import { type CompiledBound, compileBounds, type VersionBounds } from './version-range.js';
 import { type ParsedVersion, version } from './version.js';
 
@@ -33,6 +33,8 @@ export interface CompiledEntry {
   readonly bounds: readonly CompiledBound[];
   /** `part:vendor:product` (logical, lowercased) when all three are plain values; else undefined. */
   readonly key: string | undefined;
+  /** Positions (in ATTRIBUTES order, version aside) where the criteria is not ANY: the only ones that can be DISJOINT. */
+  readonly constrained: readonly number[];
   /** The criteria's own version, parsed, when it is a plain value. */
   readonly fixedVersion: ParsedVersion | undefined;
   /** Index of the CVE in its MatchIndex (set by the index; -1 otherwise). */
@@ -75,8 +77,11 @@ export function compileEntry(entry: NvdCpeMatch, path: string): CompiledEntry {
     if (!(e instanceof CpeSyntaxError)) throw e;
     error = e.message;
   }
+  const wfn = parsed ? compileWfn(parsed) : undefined;
+  const constrained: number[] = [];
+  wfn?.values.forEach((v, k) => { if (v.kind !== 'any' && ATTRIBUTES[k] !== 'version') constrained.push(k); });
   return {
-    path, entry, wfn: parsed ? compileWfn(parsed) : undefined, error,
+    path, entry, wfn, error, constrained,
     bounds: compileBounds(entry), key: parsed ? keyOf(parsed) : undefined, cve: -1,
     fixedVersion: parsed && compileValue(parsed.version).kind === 'value' ? version(plainValue(parsed.version)!) : undefined,
   };
