@@ -138,6 +138,7 @@ interface Tally {
   noInside: number;
   emptyRange: number;
   paths: number;
+  reasonKinds: Map<string, number>;
   disagree: number;
   emptyExamples: string[];
   undecidableExamples: string[];
@@ -178,6 +179,11 @@ function conformConfiguration(cveId: string, cfg: CompiledConfiguration, ci: num
     if (found.some((f) => f.status === 'affected')) t.affected++;
     else if (found.some((f) => f.status === 'undecidable')) {
       t.undecidable++;
+      const why = found[0]!.version?.checks?.filter((c) => c.holds === undefined).map((c) => c.reason ?? '') ?? found[0]!.reasons.map((r) => r.reason);
+      for (const r of why) {
+        const kind = r.replace(/"[^"]*"/g, '"…"').replace(/\([^)]*\)/g, '').replace(/^.*undecidable: /, '').replace(/\s+/g, ' ').trim();
+        t.reasonKinds.set(kind, (t.reasonKinds.get(kind) ?? 0) + 1);
+      }
       if (t.undecidableExamples.length < 8) t.undecidableExamples.push(`${cveId} ${e.path} ${e.entry.criteria} at "${inside}": ${found[0]!.reasons.map((r) => r.reason).join('; ')}`);
     } else {
       t.missed++;
@@ -207,7 +213,7 @@ function conformConfiguration(cveId: string, cfg: CompiledConfiguration, ci: num
 function conform(label: string, cves: CveConfigurations[]): Tally {
   const t: Tally = {
     configurations: 0, andConfigurations: 0, entries: 0, affected: 0, undecidable: 0, missed: 0, withoutPlatform: 0,
-    withoutPlatformWrong: 0, outside: 0, outsideWrong: 0, outsideUndecidable: 0, noInside: 0, emptyRange: 0, emptyExamples: [], paths: 0, disagree: 0, undecidableExamples: [], failures: [],
+    withoutPlatformWrong: 0, outside: 0, outsideWrong: 0, outsideUndecidable: 0, noInside: 0, emptyRange: 0, emptyExamples: [], paths: 0, disagree: 0, reasonKinds: new Map(), undecidableExamples: [], failures: [],
   };
   const t0 = performance.now();
   for (const cve of cves) {
@@ -221,7 +227,8 @@ function conform(label: string, cves: CveConfigurations[]): Tally {
   log(`[conformance]   without the running-on platform (AND): ${t.withoutPlatform} checked, wrongly affected ${t.withoutPlatformWrong}`);
   log(`[conformance]   fast and explained paths compared on ${t.paths} entry/component pairs: ${t.disagree} disagreements`);
   log(`[conformance]   outside the range: ${t.outside} checked, wrongly affected ${t.outsideWrong}, undecidable ${t.outsideUndecidable}`);
-  for (const x of t.undecidableExamples) log(`[conformance]   undecidable e.g. ${x}`);
+  for (const [k, n] of [...t.reasonKinds].sort((a, b) => b[1] - a[1]).slice(0, 8)) log(`[conformance]   undecidable reason x${n}: ${k}`);
+  for (const x of t.undecidableExamples.slice(0, 4)) log(`[conformance]   undecidable e.g. ${x}`);
   for (const x of t.failures) log(`[conformance]   FAILURE ${x}`);
   return t;
 }

@@ -49,6 +49,8 @@ const ORDERED: [string, string, -1 | 0 | 1, string][] = [
   ['1.27.0-0', '1.27.0-rc.3', -1, 'pre-release'],
   ['1.27.0-0', '1.26.9', 1, 'pre-release/numeric'],
   ['7.4-4', '7.4', 1, 'numeric'],
+  ['2024.2 EAP3', '2024.2', -1, 'pre-release/numeric'],
+  ['11.6.10+security-01', '11.6.10', 1, 'post-release/numeric'],
   ['14.0.18.Final', '14.0.18', 0, 'numeric'],
   ['5.5.3 - #40', '5.5.3 #59', -1, 'numeric'],
   ['0.0.0-20250616162021-79b2f26125a1', '0.0.0-20260407035653-2f416e5253f1', -1, 'pseudo-version'],

@@ -3,9 +3,9 @@
  *
  * - numbers of any length, compared as integers (1.10 > 1.9; missing trailing numbers count as 0);
  * - a leading `v`/`r` before a digit is dropped (V4.33, R28.3.16);
- * - pre-release words (dev < alpha/a < beta/b < milestone/m, pre, preview, next < rc/c/cr): before the release;
+ * - pre-release words (dev, snapshot, nightly, canary, ea, eap < alpha/a < beta/b < milestone/m, pre, preview, next < rc/c/cr): before the release;
  *   `X.Y.Z-0` is semver's lowest pre-release, below them all (other `-N` suffixes read as numbers: `7.4-4`);
- * - post-release words (sp, update/u, su, cu, p/patch, r/rev, build, hotfix, fp, post): after the release,
+ * - post-release words (sp, update/u, su, cu, p/patch, r/rev, build, hotfix, fp, post, security): after the release,
  *   each followed by its number (`V3.1 SP2`, `update3`, `u5`, `2022 SU5`, `12 sp2 build (1204.200)`);
  *   two different post-release kinds at the same place (SP vs Update) are not ordered;
  * - letter suffixes attached to a number (`2.8.123e`, OpenSSL `1.1.1zi`): after the bare number, ordered
@@ -39,14 +39,14 @@ export interface ParsedVersion {
 }
 
 const PRE: Record<string, number> = {
-  dev: 0, snapshot: 0, nightly: 0, canary: 0, ea: 0, alpha: 1, beta: 2, milestone: 3, pre: 3, preview: 3, next: 3, rc: 4, cr: 4,
+  dev: 0, snapshot: 0, nightly: 0, canary: 0, ea: 0, eap: 0, alpha: 1, beta: 2, milestone: 3, pre: 3, preview: 3, next: 3, rc: 4, cr: 4,
 };
 /** Single letters that mean a pre-release only between digits or before one (3.13.0a1, 0.5.0b3, 2.0-M4). */
 const PRE_LETTER: Record<string, number> = { a: 1, b: 2, m: 3, c: 4 };
 const POST: Record<string, string> = {
   sp: 'sp', servicepack: 'sp', u: 'update', update: 'update', upd: 'update', su: 'su', cu: 'cu', p: 'patch', patch: 'patch',
   pl: 'patch', r: 'revision', rev: 'revision', revision: 'revision', build: 'build', bld: 'build', hotfix: 'hotfix',
-  hf: 'hotfix', fp: 'fixpack', fixpack: 'fixpack', post: 'post',
+  hf: 'hotfix', fp: 'fixpack', fixpack: 'fixpack', post: 'post', security: 'security',
 };
 const RELEASE = new Set(['final', 'ga', 'release', 'stable', 'rtm']);
 
