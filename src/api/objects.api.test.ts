@@ -22,6 +22,7 @@ const ROUTES: [string, string][] = [
   ['get', '/search'], ['get', '/stats'], ['get', '/export'], ['post', '/auth/login'], ['get', '/me'],
   ['get', '/organisations'], ['post', '/organisations'], ['get', '/users'], ['post', '/users'], ['post', '/users/{id}/grant'],
   ['get', '/tokens'], ['post', '/tokens'], ['delete', '/tokens/{id}'], ['get', '/audit/verify'],
+  ['post', '/scenarios'], ['post', '/scenarios/monte-carlo'], ['get', '/ranking'],
 ];
 
 for (const { engine, skip } of testEngines()) {
