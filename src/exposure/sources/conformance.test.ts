@@ -8,6 +8,8 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { test } from 'node:test';
 import { validateObject } from '../../stix/validate/index.js';
+import { loadApiSampleCves } from '../test-data.js';
+import { compileBounds } from '../version-range.js';
 import { readCpeDictionary } from './cpe-dictionary.js';
 import { readCsafArchive } from './csaf-advisory.js';
 import { readEpssBatches, type EpssHeader } from './epss.js';
@@ -26,6 +28,8 @@ const CSAF = join(DATA, 'csaf', 'cisa-csaf-advisories.tar.gz');
 test('NVD API samples: every CVE record parsed, none rejected, every STIX vulnerability valid', { skip: absent(SAMPLES) }, async () => {
   let parsed = 0, rejected = 0, stixValid = 0, metrics = 0, configs = 0;
   const ids = new Set<string>();
+  // the configurations kept are exactly NVD's (as the matching core's own reader sees them)
+  const raw = new Map((loadApiSampleCves() ?? []).map((c) => [c.id, c.configurations]));
   for (const f of readdirSync(SAMPLES).filter((n) => /^cves?-.*\.json\.gz$/.test(n)).sort()) {
     const stats = newCveStats();
     for await (const it of readNvdCves(join(SAMPLES, f), { stats })) {
@@ -33,6 +37,7 @@ test('NVD API samples: every CVE record parsed, none rejected, every STIX vulner
       ids.add(it.record.id);
       metrics += it.record.metrics.length;
       configs += it.record.configurations.length;
+      assert.deepEqual(it.record.configurations, raw.get(it.record.id), it.record.id);
       const issues = validateObject(toStixVulnerability(it.record));
       if (issues.length === 0) stixValid++;
       else console.log(`  STIX invalid ${it.record.id}: ${JSON.stringify(issues)}`);
@@ -100,7 +105,11 @@ test('CSAF: every CISA advisory read; product entries normalised to a version co
       entries++;
       if (p.helper) withHelper++;
       const c = p.version;
-      if (c.kind === 'all') { if (c.text === '') noVersion++; else all++; } else if (c.kind === 'ranges') ranges++;
+      if (c.kind === 'all') { if (c.text === '') noVersion++; else all++; } else if (c.kind === 'ranges') {
+        ranges++;
+        // every bound is a version the core's comparator reads as a scheme it orders
+        for (const b of c.ranges) for (const cb of compileBounds(b)) assert.notEqual(cb.parsed.scheme, 'text', `${c.text}: ${cb.value}`);
+      }
       else {
         text++;
         const k = reasonCategory(c.reason);
