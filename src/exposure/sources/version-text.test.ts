@@ -40,6 +40,9 @@ const RANGES: [string, B[]][] = [
   ['from V2.0 before V2.3', [{ versionStartIncluding: 'V2.0', versionEndExcluding: 'V2.3' }]],
   ['>= V2.0 < V2.2.28', [{ versionStartIncluding: 'V2.0', versionEndExcluding: 'V2.2.28' }]],
   ['> V1.1 and < V1.3.2', [{ versionStartExcluding: 'V1.1', versionEndExcluding: 'V1.3.2' }]],
+  // clauses written together all hold, whatever their order
+  ['All versions < V2.0 and >= V1.5', [{ versionStartIncluding: 'V1.5', versionEndExcluding: 'V2.0' }]],
+  ['<= 2.1, >= 1.0', [{ versionStartIncluding: '1.0', versionEndIncluding: '2.1' }]],
   // CISA writes vers-style `|` between the bounds of one range
   ['>= 1.0 | <= 1.32', [{ versionStartIncluding: '1.0', versionEndIncluding: '1.32' }]],
   ['>=1.220|<=1.281', [{ versionStartIncluding: '1.220', versionEndIncluding: '1.281' }]],
@@ -61,6 +64,7 @@ const RANGES: [string, B[]][] = [
   ['< 02.07.07(10)', [lt('02.07.07(10)')]],
   ['<= 3.4.4 Build 16102416', [le('3.4.4 Build 16102416')]],
   ['<=Ver.2.60', [le('2.60')]],
+  ['v.32.011', [eq('v32.011')]],
   ['< V15.1 Upd 4', [lt('V15.1 Upd 4')]],
 ];
 
@@ -89,6 +93,7 @@ const TEXT: [string, string][] = [
   ['No version', 'no version given'],
   ['', 'empty'],
   ['vers:all/!=1.2', 'an exclusion (!=) the bounds cannot hold'],
+  ['< 2 < 3', 'clauses that do not make one range'],
 ];
 
 test('version texts normalise to the bounds the matcher uses', () => {

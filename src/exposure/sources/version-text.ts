@@ -38,7 +38,7 @@ const SERIAL = /serial/i;
 /** The version of a clause, normalised and checked against the comparator; a wildcard gives two clauses. */
 function versionOf(raw: string): string {
   let v = raw.trim().replace(/^\((.*)\)$/, '$1').trim();
-  v = v.replace(/^(?:firmware|fw|sw|software|ver\.?|version)\s*(?=v?\d)/i, '');
+  v = v.replace(/^(?:firmware|fw|sw|software|ver\.?|version)\s*(?=v?\d)/i, '').replace(/^v\.(?=\d)/i, 'v');
   if (v === '') fail('no version after the operator');
   if (SERIAL.test(v)) fail(`serial-number condition: '${raw.trim()}'`);
   if (CONDITION.test(v) || /\s(and|or)\s/i.test(v) || /\(/.test(v) && /[a-z]{3,}/i.test(v.replace(/^.*?\(/, ''))) fail(`a condition beside the version: '${raw.trim()}'`);
@@ -100,11 +100,38 @@ function clauses(seg: string): Clause[] {
   return out;
 }
 
-/** Clauses → ranges: a lower bound pairs with the upper bound after it; lone bounds are open ranges. */
-function toRanges(cs: readonly Clause[]): VersionBounds[] {
+/** Clauses written together (`>= V2.0 < V2.2.28`, `< V2.0 and >= V1.5`): all hold, so one range. */
+function intersect(cs: readonly Clause[], seg: string): VersionBounds {
+  const out: VersionBounds = {};
+  for (const c of cs) {
+    const key = c.op === '>=' || c.op === '>' ? 'start' : c.op === '<' || c.op === '<=' ? 'end' : 'exact';
+    if (key === 'exact' || (key === 'start' ? out.versionStartIncluding ?? out.versionStartExcluding : out.versionEndIncluding ?? out.versionEndExcluding) !== undefined) {
+      fail(`clauses that do not make one range: '${seg.trim()}'`);
+    }
+    if (c.op === '>=') out.versionStartIncluding = c.v;
+    else if (c.op === '>') out.versionStartExcluding = c.v;
+    else if (c.op === '<=') out.versionEndIncluding = c.v;
+    else out.versionEndExcluding = c.v;
+  }
+  return out;
+}
+
+/**
+ * Segments (`|`-separated) → ranges. A segment of several clauses is one range (they all hold); single
+ * clauses pair as in vers: a lower bound with the upper bound after it (`>= 1.0 | <= 1.32`), lone bounds
+ * are open ranges, and `=` is an exact version.
+ */
+function toRanges(segments: readonly { clauses: Clause[]; text: string }[]): VersionBounds[] {
   const out: VersionBounds[] = [];
   let lower: VersionBounds | undefined;
-  for (const c of cs) {
+  for (const seg of segments) {
+    if (seg.clauses.length > 1) {
+      if (lower) { out.push(lower); lower = undefined; }
+      out.push(intersect(seg.clauses, seg.text));
+      continue;
+    }
+    const c = seg.clauses[0];
+    if (c === undefined) continue;
     switch (c.op) {
       case '>=': case '>':
         if (lower) out.push(lower);
@@ -154,9 +181,7 @@ function freeText(text: string): VersionConstraint {
   const segments = s.split(/\s*\|\s*/).filter((x) => x !== '');
   if (segments.length === 0) fail('empty');
   // `|` separates clauses as in vers (`>= 1.0 | <= 1.32` is one range); a bare version is one exact version
-  const cs: Clause[] = [];
-  for (const seg of segments) cs.push(...clauses(rewrite(seg)));
-  const ranges = toRanges(cs);
+  const ranges = toRanges(segments.map((seg) => ({ clauses: clauses(rewrite(seg)), text: seg })));
   if (ranges.length === 0) fail('no version in the text');
   return { kind: 'ranges', text, ranges };
 }
@@ -167,13 +192,12 @@ function vers(text: string): VersionConstraint {
   if (!m) fail('a vers: range without a scheme');
   const body = m![2]!.replace(/_+/g, ' ').trim();
   if (body === '*' || body === '') return { kind: 'all', text };
-  const cs: Clause[] = [];
-  for (const part of body.split('|')) {
+  const segments = body.split('|').map((part) => {
     const p = part.trim();
     if (p.startsWith('!=')) fail(`an exclusion (!=) the bounds cannot hold: '${p}'`);
-    cs.push(...clauses(p));
-  }
-  return { kind: 'ranges', text, ranges: toRanges(cs) };
+    return { clauses: clauses(p), text: p };
+  });
+  return { kind: 'ranges', text, ranges: toRanges(segments) };
 }
 
 /** Normalises one product_version or product_version_range text. Never throws. */
