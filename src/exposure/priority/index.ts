@@ -1,0 +1,3 @@
+export * from './decision-table.js';
+export * from './mappings.js';
+export * from './prioritise.js';
