@@ -1,0 +1,82 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { dpkgOrdering } from './order-dpkg.js';
+import { mavenOrdering } from './order-maven.js';
+import { nugetOrdering } from './order-nuget.js';
+import { pep440Ordering } from './order-pep440.js';
+import { rpmOrdering } from './order-rpm.js';
+import { semverOrdering } from './order-semver.js';
+import type { VersionOrdering } from './ordering.js';
+
+/** Each chain is strictly increasing; every pair in it is checked both ways. */
+function ascending(o: VersionOrdering, chain: string[]): void {
+  for (let i = 0; i < chain.length; i++) {
+    for (let j = 0; j < chain.length; j++) {
+      const c = o.compare(chain[i]!, chain[j]!);
+      assert.ok(c.decided, `${o.scheme}: ${chain[i]} vs ${chain[j]} undecidable`);
+      assert.equal(c.order, Math.sign(i - j), `${o.scheme}: ${chain[i]} vs ${chain[j]}`);
+    }
+  }
+}
+function equal(o: VersionOrdering, pairs: [string, string][]): void {
+  for (const [a, b] of pairs) assert.deepEqual(o.compare(a, b), { decided: true, order: 0 }, `${o.scheme}: ${a} = ${b}`);
+}
+function undecidable(o: VersionOrdering, a: string, b: string, reason: string): void {
+  assert.deepEqual(o.compare(a, b), { decided: false, reason }, `${o.scheme}: ${a} vs ${b}`);
+}
+
+test('semver (npm, cargo, golang): numeric parts, pre-releases, build metadata', () => {
+  ascending(semverOrdering, ['1.9.0', '1.10.0', '1.10.1', '2.0.0']);
+  // SemVer 2.0.0 §11's own example chain.
+  ascending(semverOrdering, ['1.0.0-alpha', '1.0.0-alpha.1', '1.0.0-alpha.beta', '1.0.0-beta', '1.0.0-beta.2', '1.0.0-beta.11', '1.0.0-rc.1', '1.0.0']);
+  ascending(semverOrdering, ['0.0.0-20250616162021-79b2f26125a1', 'v0.0.1', 'v1.2.3']); // Go pseudo-version, v prefix
+  ascending(semverOrdering, ['1.0.0-2', '1.0.0-10', '1.0.0-a']); // numeric identifiers as numbers, below alphanumerics
+  equal(semverOrdering, [['1.0.0+build.1', '1.0.0+build.2'], ['v1.2.3', '1.2.3'], ['99999999999999999999.0.0', '99999999999999999999.0.0']]);
+  ascending(semverOrdering, ['99999999999999999999.0.0', '100000000000000000000.0.0']);
+  undecidable(semverOrdering, '1.2', '1.2.0', '"1.2" is not a semantic version (MAJOR.MINOR.PATCH[-pre][+build])');
+  undecidable(semverOrdering, '1.2.3', '01.2.3', '"01.2.3" is not a semantic version (MAJOR.MINOR.PATCH[-pre][+build])');
+});
+
+test('PEP 440 (pypi): dev < pre < release < local < post, epochs, normalised spellings', () => {
+  ascending(pep440Ordering, ['1.0.dev0', '1.0a1.dev1', '1.0a1', '1.0b2', '1.0rc1', '1.0', '1.0+local.1', '1.0.post1.dev0', '1.0.post1', '1.1.dev1', '1.1']);
+  ascending(pep440Ordering, ['1.9', '1.10', '2.0', '1!0.1']);
+  ascending(pep440Ordering, ['1.0+abc', '1.0+abc.5', '1.0+5']); // local: numeric segments above alphanumeric ones
+  equal(pep440Ordering, [
+    ['1.0', '1.0.0'], ['1.0RC1', '1.0rc1'], ['1.0-c1', '1.0rc1'], ['1.0alpha1', '1.0a1'], ['1.0-1', '1.0.post1'],
+    ['1.0rev1', '1.0.post1'], ['v2.0', '2.0'], ['0!1.0', '1.0'], ['1.0a', '1.0a0'], ['1.0.dev', '1.0.dev0'],
+  ]);
+  undecidable(pep440Ordering, '1.0', 'not-a-version', '"not-a-version" is not a PEP 440 version');
+});
+
+test('Maven: qualifier order alpha < beta < milestone < rc < snapshot < release < sp < unknown', () => {
+  ascending(mavenOrdering, ['1.0-alpha-1', '1.0-alpha2', '1.0-beta', '1.0-m1', '1.0-rc1', '1.0-SNAPSHOT', '1.0', '1.0-sp1', '1.0-xyz', '1.0.1']);
+  ascending(mavenOrdering, ['1.9', '1.10', '1.10.1', '2']);
+  ascending(mavenOrdering, ['1-1', '1.1']); // a list (after "-") below a number (after ".")
+  equal(mavenOrdering, [
+    ['1', '1.0'], ['1.0', '1.0.0'], ['1-ga', '1'], ['1.0-final', '1.0'], ['1.0-RELEASE', '1.0'], ['1.0-cr1', '1.0-rc1'],
+    ['1.0-a1', '1.0-alpha-1'], ['1.0-ALPHA1', '1.0-alpha1'], ['1.0.0-0', '1'],
+  ]);
+});
+
+test('NuGet: four parts, case-insensitive pre-release labels, metadata ignored', () => {
+  ascending(nugetOrdering, ['1.0.0-alpha', '1.0.0-Beta', '1.0.0-rc.1', '1.0.0', '1.0.0.1', '1.0.1', '1.10.0']);
+  equal(nugetOrdering, [['1.0', '1.0.0.0'], ['1.0.0-BETA', '1.0.0-beta'], ['1.0.0+abc', '1.0.0'], ['01.0', '1.0']]);
+  undecidable(nugetOrdering, '1.0.0.0.0', '1.0', '"1.0.0.0.0" is not a NuGet version (N[.N[.N[.N]]][-label][+metadata])');
+});
+
+test('dpkg (deb): epochs, ~ before the end, letters before other characters, revisions', () => {
+  ascending(dpkgOrdering, ['1.0~alpha', '1.0~rc1', '1.0', '1.0-1', '1.0-1ubuntu0.1', '1.0-2', '1.0a', '1.0+b1', '1.1', '1:0.9']);
+  ascending(dpkgOrdering, ['1.9', '1.10']);
+  ascending(dpkgOrdering, ['2.30-1~bpo1', '2.30-1', '2.30-1+deb11u1']);
+  equal(dpkgOrdering, [['0:1.0-1', '1.0-1'], ['1.0', '1.0-0'], ['1.01', '1.1']]);
+  undecidable(dpkgOrdering, 'abc', '1.0', '"abc" is not a Debian version ([epoch:]upstream[-revision], upstream starting with a digit)');
+});
+
+test('RPM (rpmvercmp): epochs, ~ and ^, digits beat letters, separators ignored', () => {
+  ascending(rpmOrdering, ['1.0~rc1', '1.0', '1.0^git1', '1.0a', '1.0.1', '1.1', '1:0.5']);
+  ascending(rpmOrdering, ['1.9', '1.10']);
+  ascending(rpmOrdering, ['2.0-1.el8', '2.0-2.el8', '2.0-10.el8']);
+  ascending(rpmOrdering, ['1.a', '1.1']); // a digit run is newer than a letter run
+  equal(rpmOrdering, [['1.0_1', '1.0.1'], ['0:1.0-1', '1.0-1'], ['1.01', '1.1'], ['1.0-5', '1.0']]); // a missing release is not compared
+  undecidable(rpmOrdering, '1.0-1-2', '1.0', '"1.0-1-2" is not an RPM version ([epoch:]version[-release])');
+});
