@@ -48,13 +48,26 @@ test('PEP 440 (pypi): dev < pre < release < local < post, epochs, normalised spe
   undecidable(pep440Ordering, '1.0', 'not-a-version', '"not-a-version" is not a PEP 440 version');
 });
 
-test('Maven: qualifier order alpha < beta < milestone < rc < snapshot < release < sp < unknown', () => {
-  ascending(mavenOrdering, ['1.0-alpha-1', '1.0-alpha2', '1.0-beta', '1.0-m1', '1.0-rc1', '1.0-SNAPSHOT', '1.0', '1.0-sp1', '1.0-xyz', '1.0.1']);
+// Apache Maven's own ComparableVersionTest lists (strictly ascending) and the POM reference's examples.
+const MAVEN_QUALIFIERS = ['1-alpha2snapshot', '1-alpha2', '1-alpha-123', '1-beta-2', '1-beta123', '1-m2', '1-m11', '1-rc', '1-cr2',
+  '1-rc123', '1-SNAPSHOT', '1', '1-sp', '1-sp2', '1-sp123', '1-abc', '1-def', '1-pom-1', '1-1-snapshot', '1-1', '1-2', '1-123'];
+const MAVEN_NUMBERS = ['2.0', '2.0.a', '2-1', '2.0.2', '2.0.123', '2.1.0', '2.1-a', '2.1b', '2.1-c', '2.1-1', '2.1.0.1', '2.2', '2.123',
+  '11.a2', '11.a11', '11.b2', '11.b11', '11.m2', '11.m11', '11', '11.a', '11b', '11c', '11m'];
+
+test('Maven: the version order specification (Maven test lists, the POM reference examples)', () => {
+  ascending(mavenOrdering, MAVEN_QUALIFIERS);
+  ascending(mavenOrdering, MAVEN_NUMBERS);
+  ascending(mavenOrdering, ['1.0-alpha', '1.0-beta', '1.0-rc1', '1.0-SNAPSHOT', '1.0', '1.0-sp1', '1.0-xyz', '1.0-1', '1.0.1']);
   ascending(mavenOrdering, ['1.9', '1.10', '1.10.1', '2']);
-  ascending(mavenOrdering, ['1-1', '1.1']); // a list (after "-") below a number (after ".")
+  // POM reference: 1 < 1.1; 1-snapshot < 1 < 1-sp; 1-foo2 < 1-foo10; 1.foo = 1-foo < 1-1 < 1.1; 1-sp.1 > 1-ga.1; 1-sp-1 < 1-ga-1; 1.7 > 1.K.
+  ascending(mavenOrdering, ['1-snapshot', '1', '1-sp', '1-foo2', '1-foo10', '1-1', '1.1']);
+  ascending(mavenOrdering, ['1-sp-1', '1-ga-1']); // 1-ga-1 = 1-1, and -qualifier < -number
+  ascending(mavenOrdering, ['1-ga.1', '1-sp.1']);
+  ascending(mavenOrdering, ['1.K', '1.7']);
+  ascending(mavenOrdering, ['5.aardvark', '5.zebra']);
   equal(mavenOrdering, [
-    ['1', '1.0'], ['1.0', '1.0.0'], ['1-ga', '1'], ['1.0-final', '1.0'], ['1.0-RELEASE', '1.0'], ['1.0-cr1', '1.0-rc1'],
-    ['1.0-a1', '1.0-alpha-1'], ['1.0-ALPHA1', '1.0-alpha1'], ['1.0.0-0', '1'],
+    ['1.foo', '1-foo'], ['1', '1.0'], ['1.0', '1.0.0'], ['1.ga', '1'], ['1-ga', '1'], ['1-0', '1'], ['1.0-final', '1.0'], ['1.0-RELEASE', '1.0'],
+    ['1.0-cr1', '1.0-rc1'], ['1-a1', '1-alpha-1'], ['1.0-alpha1', '1.0-ALPHA1'], ['2.0.a', '2.0.0.a'], ['1-ga-1', '1-1'],
   ]);
 });
 
