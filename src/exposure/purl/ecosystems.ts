@@ -1,12 +1,13 @@
 /**
  * Which version ordering a purl type uses, and the OSV ecosystem name it corresponds to.
- * Types without an ordering here (gem, generic, …) answer "undecidable" for range comparisons.
+ * Types without an ordering here (generic, …) answer "undecidable" for range comparisons.
  */
 import { dpkgOrdering } from './order-dpkg.js';
 import { mavenOrdering } from './order-maven.js';
 import { nugetOrdering } from './order-nuget.js';
 import { pep440Ordering } from './order-pep440.js';
 import { rpmOrdering } from './order-rpm.js';
+import { rubygemsOrdering } from './order-rubygems.js';
 import { semverOrdering } from './order-semver.js';
 import type { VersionOrdering } from './ordering.js';
 
@@ -25,7 +26,7 @@ export const ECOSYSTEMS: Readonly<Record<string, Ecosystem>> = {
   nuget: { osv: 'NuGet', ordering: nugetOrdering },
   deb: { osv: 'Debian', ordering: dpkgOrdering },
   rpm: { osv: 'Red Hat', ordering: rpmOrdering },
-  gem: { osv: 'RubyGems', ordering: null },
+  gem: { osv: 'RubyGems', ordering: rubygemsOrdering },
   generic: { osv: '', ordering: null },
 };
 

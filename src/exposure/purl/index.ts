@@ -4,6 +4,7 @@ export * from './order-maven.js';
 export * from './order-nuget.js';
 export * from './order-pep440.js';
 export * from './order-rpm.js';
+export * from './order-rubygems.js';
 export * from './order-semver.js';
 export * from './ordering.js';
 export * from './osv-range.js';

@@ -5,6 +5,7 @@ import { mavenOrdering } from './order-maven.js';
 import { nugetOrdering } from './order-nuget.js';
 import { pep440Ordering } from './order-pep440.js';
 import { rpmOrdering } from './order-rpm.js';
+import { rubygemsOrdering } from './order-rubygems.js';
 import { semverOrdering } from './order-semver.js';
 import type { VersionOrdering } from './ordering.js';
 
@@ -92,4 +93,10 @@ test('RPM (rpmvercmp): epochs, ~ and ^, digits beat letters, separators ignored'
   ascending(rpmOrdering, ['1.a', '1.1']); // a digit run is newer than a letter run
   equal(rpmOrdering, [['1.0_1', '1.0.1'], ['0:1.0-1', '1.0-1'], ['1.01', '1.1'], ['1.0-5', '1.0']]); // a missing release is not compared
   undecidable(rpmOrdering, '1.0-1-2', '1.0', '"1.0-1-2" is not an RPM version ([epoch:]version[-release])');
+});
+
+test('RubyGems: letters mean pre-release, trailing zeros ignored, "-" is ".pre."', () => {
+  ascending(rubygemsOrdering, ['1.0.a', '1.0.b1', '1.0-1', '1.0.rc1', '1.0', '1.0.1', '1.9', '1.10', '2.0.0.pre1', '2']);
+  equal(rubygemsOrdering, [['1', '1.0'], ['1.0.0', '1'], ['1.0.rc1', '1.0.0.rc1'], ['1.0.pre.1', '1.0-1'], ['1.0.rc.1', '1.0.rc1']]);
+  undecidable(rubygemsOrdering, '1.0', 'a.b', '"a.b" is not a RubyGems version');
 });

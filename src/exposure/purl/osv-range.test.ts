@@ -50,6 +50,8 @@ test('ECOSYSTEM ranges use the ecosystem ordering: PyPI, Maven, NuGet, Debian, R
   assert.deepEqual(['7.61.1-22.el8', '7.61.1-25.el8', '1:7.0-1'].map((v) => outcome(rpm, `pkg:rpm/redhat/curl@${v}`)), ['match', 'no-match', 'no-match']);
   const go: OsvAffected = { package: { ecosystem: 'Go', name: 'golang.org/x/net' }, ranges: [{ type: 'SEMVER', events: [{ introduced: '0' }, { fixed: '0.7.0' }] }] };
   assert.deepEqual(['v0.6.0', 'v0.0.0-20220906165146-f3363e06e74c', 'v0.7.0'].map((v) => outcome(go, `pkg:golang/golang.org/x/net@${v}`)), ['match', 'match', 'no-match']);
+  const gem: OsvAffected = { package: { ecosystem: 'RubyGems', name: 'rails' }, ranges: range('7.0.0', '7.0.4.1') };
+  assert.deepEqual(['7.0.0.rc1', '7.0.0', '7.0.4', '7.0.4.1'].map((v) => outcome(gem, `pkg:gem/rails@${v}`)), ['no-match', 'match', 'match', 'no-match']);
   const cargo: OsvAffected = { package: { ecosystem: 'crates.io', name: 'tokio' }, ranges: range('1.9.0', '1.18.4') };
   assert.deepEqual(['1.9.0', '1.18.3', '1.18.4'].map((v) => outcome(cargo, `pkg:cargo/tokio@${v}`)), ['match', 'match', 'no-match']);
 });
@@ -68,8 +70,8 @@ test('undecidable: GIT ranges, ecosystems without an ordering, unreadable versio
   // A GIT range beside a decided SEMVER match: the match wins.
   const both: OsvAffected = { ...git, ranges: [...git.ranges!, { type: 'SEMVER', events: [{ introduced: '0' }, { fixed: '2.0.0' }] }] };
   assert.equal(outcome(both, 'pkg:npm/x@1.0.0'), 'match');
-  const gem: OsvAffected = { package: { ecosystem: 'RubyGems', name: 'rails' }, ranges: [{ type: 'ECOSYSTEM', events: [{ introduced: '0' }, { fixed: '7.0.4' }] }] };
-  assert.equal(evaluateAffected(gem, 'pkg:gem/rails@7.0.3').explanation, 'ECOSYSTEM range: no version ordering is implemented for this ecosystem');
+  const generic: OsvAffected = { ranges: [{ type: 'ECOSYSTEM', events: [{ introduced: '0' }, { fixed: '7.0.4' }] }] };
+  assert.equal(evaluateAffected(generic, 'pkg:generic/thing@7.0.3').explanation, 'ECOSYSTEM range: no version ordering is implemented for this ecosystem');
   const npm: OsvAffected = { package: { ecosystem: 'npm', name: 'x' }, ranges: [{ type: 'SEMVER', events: [{ introduced: '1.0.0' }, { fixed: '2.0.0' }] }] };
   const bad = evaluateAffected(npm, 'pkg:npm/x@latest');
   assert.equal(bad.outcome, 'undecidable');
@@ -87,6 +89,8 @@ test('package identity: purl in the entry, OSV names (Maven group:artifact, npm 
   assert.equal(outcome({ package: { purl: 'pkg:npm/%40babel/core' }, ranges: r }, 'pkg:npm/@babel/cli@7.0.0'), 'no-match');
   assert.equal(outcome({ package: { ecosystem: 'npm', name: '@babel/core' }, ranges: r }, 'pkg:npm/@babel/core@7.0.0'), 'match');
   assert.equal(outcome({ package: { ecosystem: 'PyPI', name: 'Foo_Bar' }, versions: ['1.0'] }, 'pkg:pypi/foo-bar@1.0'), 'match');
+  assert.equal(outcome({ package: { ecosystem: 'PyPI', name: 'zope.interface' }, versions: ['1.0'] }, 'pkg:pypi/Zope_Interface@1.0'), 'match'); // PEP 503
+  assert.equal(outcome({ package: { purl: 'pkg:nuget/Newtonsoft.Json' }, versions: ['1.0'] }, 'pkg:nuget/newtonsoft.json@1.0'), 'match');
   assert.equal(evaluateAffected({ package: { ecosystem: 'PyPI', name: 'x' }, versions: ['1.0'] }, 'pkg:npm/x@1.0').explanation, 'different ecosystem: PyPI (component is npm)');
   assert.equal(outcome({ package: { ecosystem: 'Maven', name: 'log4j:log4j' }, versions: ['1.2.17'] }, 'pkg:maven/log4j/log4j@1.2.17'), 'match');
 });

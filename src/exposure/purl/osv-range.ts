@@ -124,10 +124,14 @@ export function osvPackageName(p: Purl): string {
   return p.namespace ? `${p.namespace}/${p.name}` : p.name;
 }
 
+/** Names as the registry compares them: PyPI per PEP 503 (case, runs of `-_.`), NuGet case-insensitively. */
+function registryName(type: string, name: string): string {
+  if (type === 'pypi') return name.toLowerCase().replace(/[-_.]+/g, '-');
+  return type === 'nuget' ? name.toLowerCase() : name;
+}
+
 function samePackage(a: Purl, b: Purl): boolean {
-  const fold = a.type === 'pypi' || a.type === 'nuget';
-  const eq = (x: string | null, y: string | null) => (fold ? x?.toLowerCase() === y?.toLowerCase() : x === y);
-  return a.type === b.type && eq(a.namespace, b.namespace) && eq(a.name, b.name);
+  return a.type === b.type && a.namespace === b.namespace && registryName(a.type, a.name) === registryName(b.type, b.name);
 }
 
 /** An OSV `affected` entry against a component's purl (a string or a parsed purl). */
@@ -141,10 +145,7 @@ export function evaluateAffected(affected: OsvAffected, component: string | Purl
   } else if (pkg?.name !== undefined) {
     const eName = pkg.ecosystem?.split(':')[0];
     if (eco && eName !== undefined && eName !== eco.osv) return { outcome: 'no-match', version: p.version, ranges: [], explanation: `different ecosystem: ${pkg.ecosystem} (component is ${eco.osv})` };
-    const fold = p.type === 'pypi' || p.type === 'nuget';
-    const name = fold ? pkg.name.toLowerCase().replace(/_/g, '-') : pkg.name;
-    const mine = fold ? osvPackageName(p).toLowerCase() : osvPackageName(p);
-    if (name !== mine) return { outcome: 'no-match', version: p.version, ranges: [], explanation: `different package: ${pkg.name}` };
+    if (registryName(p.type, pkg.name) !== registryName(p.type, osvPackageName(p))) return { outcome: 'no-match', version: p.version, ranges: [], explanation: `different package: ${pkg.name}` };
   }
   const v = p.version;
   if (v === null) return { outcome: 'undecidable', version: null, ranges: [], explanation: 'the component\'s purl has no version' };
