@@ -1,6 +1,8 @@
 /**
  * RPM version ordering (rpmvercmp): `[epoch:]version[-release]`, epoch numeric (missing = 0), then
- * version, then release — compared only when both sides have one. rpmvercmp splits each string into
+ * version, then release. When the versions are equal and only one side has a release, rpm would
+ * call them equal (a missing release matches any); we answer undecidable instead, so that
+ * `curl@7.61.1` against `fixed: 7.61.1-25.el8` is reported, not silently passed. rpmvercmp splits each string into
  * runs of digits or of letters, skipping other characters; a digit run beats a letter run; digit runs
  * compare as numbers, letter runs byte-wise; `~` sorts before anything (even the end: 1.0~rc1 < 1.0),
  * `^` after the end but before anything else (1.0 < 1.0^git1 < 1.0.1); when one string runs out, the
@@ -63,7 +65,13 @@ export const rpmOrdering: VersionOrdering = {
     const y = parseEvr(b);
     if (!x || !y) return undecided(`"${!x ? a : b}" is not an RPM version ([epoch:]version[-release])`);
     const c = cmpDigits(x.epoch, y.epoch) || rpmvercmp(x.version, y.version);
-    if (c !== 0 || x.release === null || y.release === null) return ordered(c);
+    if (c !== 0 || (x.release === null && y.release === null)) return ordered(c);
+    if (x.release === null || y.release === null) {
+      // rpm treats a missing release as matching any; for a vulnerability bound that would silently
+      // decide "not affected", so the comparison is reported as undecidable instead.
+      const [without, other] = x.release === null ? [a, b] : [b, a];
+      return undecided(`"${without}" has no release and "${other}" differs from it only by release`);
+    }
     return ordered(rpmvercmp(x.release, y.release));
   },
 };

@@ -91,7 +91,9 @@ test('RPM (rpmvercmp): epochs, ~ and ^, digits beat letters, separators ignored'
   ascending(rpmOrdering, ['1.9', '1.10']);
   ascending(rpmOrdering, ['2.0-1.el8', '2.0-2.el8', '2.0-10.el8']);
   ascending(rpmOrdering, ['1.a', '1.1']); // a digit run is newer than a letter run
-  equal(rpmOrdering, [['1.0_1', '1.0.1'], ['0:1.0-1', '1.0-1'], ['1.01', '1.1'], ['1.0-5', '1.0']]); // a missing release is not compared
+  equal(rpmOrdering, [['1.0_1', '1.0.1'], ['0:1.0-1', '1.0-1'], ['1.01', '1.1'], ['1.0', '1.0']]);
+  ascending(rpmOrdering, ['1.0-5', '1.1']); // a release matters only when the versions are equal
+  undecidable(rpmOrdering, '7.61.1', '7.61.1-25.el8', '"7.61.1" has no release and "7.61.1-25.el8" differs from it only by release');
   undecidable(rpmOrdering, '1.0-1-2', '1.0', '"1.0-1-2" is not an RPM version ([epoch:]version[-release])');
 });
 
@@ -99,4 +101,26 @@ test('RubyGems: letters mean pre-release, trailing zeros ignored, "-" is ".pre."
   ascending(rubygemsOrdering, ['1.0.a', '1.0.b1', '1.0-1', '1.0.rc1', '1.0', '1.0.1', '1.9', '1.10', '2.0.0.pre1', '2']);
   equal(rubygemsOrdering, [['1', '1.0'], ['1.0.0', '1'], ['1.0.rc1', '1.0.0.rc1'], ['1.0.pre.1', '1.0-1'], ['1.0.rc.1', '1.0.rc1']]);
   undecidable(rubygemsOrdering, '1.0', 'a.b', '"a.b" is not a RubyGems version');
+});
+
+test('dpkg: Debian Policy example ~~ < ~~a < ~ < (nothing) < a', () => {
+  ascending(dpkgOrdering, ['1.0~~', '1.0~~a', '1.0~', '1.0', '1.0a']);
+});
+
+test('every ordering is a consistent order: antisymmetric and transitive over a shared pool', () => {
+  const pool = ['0', '1', '1.0', '1.0.0', '1.0.0-rc.1', '1.0rc1', '1.0~rc1', '1.0-1', '1.0.1', '1.9', '1.10', '1.0a', '1.0-sp1', '1.0.post1',
+    '1:0.9', '2.0.0', '1.0-alpha', '1.0^git1', '1.0.dev0', 'v1.2.3', '1.0+b1'];
+  for (const o of [semverOrdering, pep440Ordering, mavenOrdering, nugetOrdering, dpkgOrdering, rpmOrdering, rubygemsOrdering]) {
+    const c = (a: string, b: string): number | undefined => { const r = o.compare(a, b); return r.decided ? r.order : undefined; };
+    for (const a of pool) for (const b of pool) {
+      const ab = c(a, b);
+      const ba = c(b, a);
+      assert.equal(ab === undefined, ba === undefined, `${o.scheme}: ${a} vs ${b} decided one way only`);
+      if (ab !== undefined) assert.equal(ab, -ba! || 0, `${o.scheme}: ${a} vs ${b} not antisymmetric`);
+      for (const d of pool) {
+        const bd = c(b, d);
+        if (ab !== undefined && bd !== undefined && ab <= 0 && bd <= 0) assert.ok((c(a, d) ?? 0) <= 0, `${o.scheme}: ${a} <= ${b} <= ${d}`);
+      }
+    }
+  }
 });
