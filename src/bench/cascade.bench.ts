@@ -117,17 +117,34 @@ function rank(engine: CascadeEngine, n: number, targetS: number): number {
   const worst = engine.ranking().top(5);
   const wt: number[] = [];
   const wc: number[] = [];
+  const first: number[] = [];
   engine.scenario({ initialFailures: [worst[worst.length - 1]!.assetId] }); // scratch arrays after the ranking's rebuild
+  // right after the ranking, a scenario also pays for collecting the ranking's garbage (a ~1 GB heap):
+  // shown apart; the figure is then the median of 3 runs each with that debt collected first
   for (const w of worst) {
-    const c0 = process.cpuUsage();
     const t0 = performance.now();
     engine.scenario({ initialFailures: [w.assetId] });
-    wt.push(performance.now() - t0);
-    const c = process.cpuUsage(c0);
-    wc.push((c.user + c.system) / 1000);
+    first.push(performance.now() - t0);
   }
-  process.stdout.write(`  one-asset scenarios of the 5 largest cascades (${worst.map((w) => fmt(w.assetsLost)).join(', ')} assets lost): ` +
-    `${wt.map((x) => fmt(x, 0)).join(', ')} ms (CPU ${wc.map((x) => fmt(x, 0)).join(', ')} ms)\n`);
+  (globalThis as { gc?: () => void }).gc?.();
+  for (const w of worst) {
+    const ts: number[] = [];
+    const cs: number[] = [];
+    for (let r = 0; r < 3; r++) {
+      const c0 = process.cpuUsage();
+      const t0 = performance.now();
+      engine.scenario({ initialFailures: [w.assetId] });
+      ts.push(performance.now() - t0);
+      const c = process.cpuUsage(c0);
+      cs.push((c.user + c.system) / 1000);
+    }
+    wt.push(median(ts));
+    wc.push(median(cs));
+  }
+  const worstMs = Math.max(...wt);
+  line(`one-asset scenario, ${fmt(n)} assets, the 5 largest cascades (worst median)`, `${fmt(worstMs, 1)} ms`, '<= 50 ms', worstMs <= 50);
+  process.stdout.write(`  ${worst.map((w) => fmt(w.assetsLost)).join(', ')} assets lost: median of 3 ${wt.map((x) => fmt(x, 0)).join(', ')} ms (CPU ${wc.map((x) => fmt(x, 0)).join(', ')} ms); ` +
+    `first run right after the ranking (its garbage collected meanwhile) ${first.map((x) => fmt(x, 0)).join(', ')} ms\n`);
   const t0 = performance.now();
   engine.ranking({ horizonHours: 24 });
   line(`  the same with a 24 h horizon`, `${fmt(seconds(t0), 2)} s`);
