@@ -7,22 +7,12 @@
  *   npx tsc -p tsconfig.json && node dist/bench/validate.bench.js [count]
  */
 import { validateObject } from '../stix/validate/index.js';
+import { mulberry32 } from '../demo/prng.js';
 
 const COUNT = Number(process.argv[2] ?? 200_000);
 
-/** mulberry32: small deterministic PRNG. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
-const rand = rng(20240601);
+const rand = mulberry32(20240601);
 const hexChars = '0123456789abcdef';
 function hex(n: number): string {
   let s = '';

@@ -16,6 +16,7 @@
  */
 import type { AssetRecord, BackupKind, Criticality, DependencyRecord, RegionCode, SectorCode, Service } from '../register/model.js';
 import { REGIONS } from '../register/model.js';
+import { mulberry32 } from '../demo/prng.js';
 
 export interface TestRegisterOptions {
   assets: number;
@@ -28,16 +29,6 @@ const SHARES: Array<[Role, number, number]> = [
   ['exchange', 0.02, 24], ['mast', 0.04, 12], ['water', 0.01, 12], ['chem', 0.002, 6], ['fuel', 0.003, 6], ['dc', 0.001, 4],
 ];
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export interface TestRegister {
   assetCount: number;

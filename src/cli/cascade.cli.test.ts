@@ -1,23 +1,12 @@
 /** `bulwark generate`, `rank` and `cascade` run as real child processes against a temporary embedded store. */
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { cliSandbox } from './test-support.js';
 
-const CLI = resolve('dist/cli/main.js');
-const dir = mkdtempSync(join(tmpdir(), 'bulwark-cascade-cli-'));
-const store = join(dir, 'store');
-
-function bulwark(args: string[]) {
-  const r = spawnSync(process.execPath, [CLI, ...args], {
-    env: { ...process.env, BULWARK_DATA_DIR: store, DATABASE_URL: '', BULWARK_LOG_LEVEL: 'silent' },
-    encoding: 'utf8',
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const { dir, bulwark } = cliSandbox('bulwark-cascade-cli-');
 
 const sha = (f: string) => createHash('sha256').update(readFileSync(f)).digest('hex');
 

@@ -1,24 +1,13 @@
 /** The `bulwark` command run as a real child process against a temporary embedded store. */
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { writeFileSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { bundle, indicator, malware, relationship } from '../intel/test-fixtures.js';
+import { cliSandbox } from './test-support.js';
 
-const CLI = resolve('dist/cli/main.js');
-const dir = mkdtempSync(join(tmpdir(), 'bulwark-cli-'));
-const store = join(dir, 'store');
-
-function bulwark(args: string[], input?: string, env: NodeJS.ProcessEnv = {}) {
-  const r = spawnSync(process.execPath, [CLI, ...args], {
-    env: { ...process.env, BULWARK_DATA_DIR: store, DATABASE_URL: '', BULWARK_LOG_LEVEL: 'silent', ...env },
-    input, encoding: 'utf8',
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const { dir, store, bulwark } = cliSandbox('bulwark-cli-');
 
 function file(name: string, text: string): string {
   const p = join(dir, name);

@@ -1,24 +1,13 @@
 /** `bulwark register …` run as a real child process against a temporary embedded store. */
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { COMPONENTS, DEPENDENCIES, ORGS, SITES, SYSTEMS, toCsv } from '../register/test-fixtures.js';
 import { SCADA_SBOM } from '../api/routes/register.test-support.js';
+import { cliSandbox } from './test-support.js';
 
-const CLI = resolve('dist/cli/main.js');
-const dir = mkdtempSync(join(tmpdir(), 'bulwark-register-cli-'));
-const store = join(dir, 'store');
-
-function bulwark(args: string[]) {
-  const r = spawnSync(process.execPath, [CLI, ...args], {
-    env: { ...process.env, BULWARK_DATA_DIR: store, DATABASE_URL: '', BULWARK_LOG_LEVEL: 'silent' },
-    encoding: 'utf8',
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const { dir, bulwark } = cliSandbox('bulwark-register-cli-');
 
 function file(name: string, text: string): string {
   const p = join(dir, name);

@@ -22,6 +22,21 @@ function splitmix32(state: number): () => number {
   };
 }
 
+/**
+ * mulberry32: a one-word-state generator giving floats in [0, 1); enough for test graphs, generated
+ * benchmark inputs and other streams where sfc32's period is not needed. Same seed, same stream.
+ */
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
 export class Prng {
   private a: number;
   private b: number;

@@ -10,6 +10,7 @@ import { createWriteStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
+import { mulberry32 } from '../../demo/prng.js';
 
 export interface GenerateOptions {
   year: number;
@@ -19,16 +20,6 @@ export interface GenerateOptions {
   piece?: number;
 }
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Real (vendor, product, part, running-on hardware) names from the NVD dictionary. */
 const PRODUCTS: ReadonlyArray<readonly [string, string, 'a' | 'o', string?]> = [
