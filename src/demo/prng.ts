@@ -38,10 +38,10 @@ export function mulberry32(seed: number): () => number {
 }
 
 export class Prng {
-  private a: number;
-  private b: number;
-  private c: number;
-  private d: number;
+  protected a = 0;
+  protected b = 0;
+  protected c = 0;
+  protected d = 0;
 
   /**
    * @param seed any finite number; integers are used as is (high bits folded in), fractions are truncated.
@@ -53,11 +53,16 @@ export class Prng {
     const lo = seed >>> 0;
     const hi = Math.floor(Math.abs(seed) / 0x1_0000_0000) >>> 0;
     const sm = splitmix32(lo ^ Math.imul(hi, 0x27d4eb2d) ^ (seed < 0 ? 0x5bd1e995 : 0) ^ Math.imul(stream, 0x632be5ab));
-    this.a = sm();
-    this.b = sm();
-    this.c = sm();
-    this.d = sm();
-    for (let i = 0; i < 12; i++) this.next();
+    this.setState(sm(), sm(), sm(), sm(), 12);
+  }
+
+  /** Sets the 128-bit state, then discards `warmup` outputs (subclasses seed their own way). */
+  protected setState(a: number, b: number, c: number, d: number, warmup: number): void {
+    this.a = a;
+    this.b = b;
+    this.c = c;
+    this.d = d;
+    for (let i = 0; i < warmup; i++) this.next();
   }
 
   /** Next unsigned 32-bit integer. */

@@ -2,8 +2,10 @@
  * Seeded pseudo-random numbers for the nation generator: sfc32 seeded through splitmix32.
  * Pure 32-bit integer arithmetic, so a seed gives the same sequence on every platform.
  * `keyed(seed, a, b)` makes an independent stream per (site, purpose), so each record can be
- * regenerated on its own, in any order, without replaying the whole sequence.
+ * regenerated on its own, in any order, without replaying the whole sequence. The generator
+ * itself (sfc32) is the demo's Prng; only the seeding and the extra draws are the nation's.
  */
+import { Prng } from '../../demo/prng.js';
 
 function mix32(x: number): number {
   x = Math.imul(x ^ (x >>> 16), 0x85ebca6b);
@@ -11,13 +13,9 @@ function mix32(x: number): number {
   return (x ^ (x >>> 16)) >>> 0;
 }
 
-export class Rng {
-  private a = 0;
-  private b = 0;
-  private c = 0;
-  private d = 0;
-
+export class Rng extends Prng {
   constructor(seed: number, stream = 0, sub = 0) {
+    super(0);
     this.reset(seed, stream, sub);
   }
 
@@ -30,50 +28,16 @@ export class Rng {
       s = (s + 0x9e3779b9) | 0;
       return mix32(s);
     };
-    this.a = next();
-    this.b = next();
-    this.c = next();
-    this.d = next();
-    for (let i = 0; i < 8; i++) this.u32();
+    const a = next();
+    const b = next();
+    const c = next();
+    this.setState(a, b, c, next(), 8);
     return this;
-  }
-
-  u32(): number {
-    const t = (((this.a + this.b) | 0) + this.d) | 0;
-    this.d = (this.d + 1) | 0;
-    this.a = this.b ^ (this.b >>> 9);
-    this.b = (this.c + (this.c << 3)) | 0;
-    this.c = (this.c << 21) | (this.c >>> 11);
-    this.c = (this.c + t) | 0;
-    return t >>> 0;
-  }
-
-  /** Uniform in [0, 1). */
-  float(): number {
-    return this.u32() / 0x1_0000_0000;
-  }
-
-  /** Uniform integer in [0, n). */
-  int(n: number): number {
-    return Math.floor(this.float() * n);
-  }
-
-  /** Uniform integer in [lo, hi]. */
-  range(lo: number, hi: number): number {
-    return lo + this.int(hi - lo + 1);
   }
 
   /** Uniform real in [lo, hi). */
   real(lo: number, hi: number): number {
     return lo + this.float() * (hi - lo);
-  }
-
-  chance(p: number): boolean {
-    return this.float() < p;
-  }
-
-  pick<T>(items: readonly T[]): T {
-    return items[this.int(items.length)] as T;
   }
 
   /** Standard normal (Box–Muller, one value per call). */
