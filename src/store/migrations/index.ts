@@ -3,6 +3,7 @@ import { sql as knowledge } from './001-knowledge.js';
 import { sql as access } from './002-access.js';
 import { sql as auditHead } from './003-audit-head.js';
 import { sql as register } from './004-register.js';
+import { sql as exposure } from './005-exposure.js';
 
 export interface Migration {
   id: number;
@@ -15,4 +16,5 @@ export const migrations: Migration[] = [
   { id: 2, name: 'access', sql: access },
   { id: 3, name: 'audit-head', sql: auditHead },
   { id: 4, name: 'register', sql: register },
+  { id: 5, name: 'exposure', sql: exposure },
 ];
