@@ -81,13 +81,17 @@ export type Action =
   | 'register:read'
   | 'register:write'
   | 'register:organisations'
-  | 'cascade:run';
+  | 'cascade:run'
+  | 'exposure:read'
+  | 'exposure:triage'
+  | 'exposure:match'
+  | 'vuln:import';
 
 const GRANTS: Record<Role, ReadonlySet<Action>> = {
-  admin: new Set<Action>(['intel:read', 'intel:write', 'intel:import', 'users:manage', 'audit:read', 'register:read', 'register:write', 'register:organisations', 'cascade:run']),
-  analyst: new Set<Action>(['intel:read', 'intel:write', 'intel:import', 'register:read', 'cascade:run']),
-  adviser: new Set<Action>(['intel:read', 'register:read', 'cascade:run']),
-  operator: new Set<Action>(['intel:read', 'register:read', 'register:write']),
+  admin: new Set<Action>(['intel:read', 'intel:write', 'intel:import', 'users:manage', 'audit:read', 'register:read', 'register:write', 'register:organisations', 'cascade:run', 'exposure:read', 'exposure:triage', 'exposure:match', 'vuln:import']),
+  analyst: new Set<Action>(['intel:read', 'intel:write', 'intel:import', 'register:read', 'cascade:run', 'exposure:read', 'exposure:match', 'vuln:import']),
+  adviser: new Set<Action>(['intel:read', 'register:read', 'cascade:run', 'exposure:read', 'exposure:triage', 'exposure:match']),
+  operator: new Set<Action>(['intel:read', 'register:read', 'register:write', 'exposure:read', 'exposure:triage', 'exposure:match']),
 };
 
 export function can(s: Subject, action: Action): boolean {
@@ -129,6 +133,31 @@ export function registerPredicate(s: Subject, orgColumn: string, params: unknown
   if (scope === null) return 'true';
   params.push(scope);
   return `${orgColumn} = $${params.length}`;
+}
+
+// --- the exposure engine (issue 4) ----------------------------------------------------------------
+// A finding belongs to the organisation that owns its component. `exposure:read`: every role;
+// operators see only their own organisation's findings (the register's scope), and a finding they
+// may not see answers exactly like one that does not exist (404) and is never counted (lists,
+// counts, summaries). `exposure:triage` (change a finding's state: acknowledged, mitigated,
+// risk-accepted): operators for their own organisation, advisers and admins for all; analysts read
+// findings and import vulnerability data but do not decide what an operator accepts.
+// `exposure:match` (match a set of CPEs against the loaded vulnerability data, no register data
+// involved): every role. `vuln:import` (NVD, KEV, EPSS, CSAF, CPE dictionary): admins and analysts.
+
+/** The organisation whose findings the subject is confined to, or null for all of them. */
+export const exposureScope = (s: Subject): string | null => registerScope(s);
+
+/** Whether the subject may read a finding whose component `orgId` owns. */
+export function canReadFinding(s: Subject, orgId: string): boolean {
+  if (!can(s, 'exposure:read')) return false;
+  const scope = exposureScope(s);
+  return scope === null || scope === orgId;
+}
+
+/** Whether the subject may change the state of a finding whose component `orgId` owns. */
+export function canTriageFinding(s: Subject, orgId: string): boolean {
+  return can(s, 'exposure:triage') && canReadFinding(s, orgId);
 }
 
 /**
