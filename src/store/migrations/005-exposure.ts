@@ -17,7 +17,7 @@ CREATE TABLE vuln_cve (
   description        text NOT NULL,
   -- the primary CVSS metric: Primary (NVD's own) before Secondary, the newest CVSS version first
   cvss_version       text CHECK (cvss_version IN ('2.0', '3.0', '3.1', '4.0')),
-  cvss_score         real CHECK (cvss_score BETWEEN 0 AND 10),
+  cvss_score         double precision CHECK (cvss_score BETWEEN 0 AND 10),
   cvss_severity      text,
   cvss_vector        text,
   CHECK ((cvss_version IS NULL) = (cvss_score IS NULL) AND (cvss_version IS NULL) = (cvss_vector IS NULL)),
