@@ -43,6 +43,9 @@ test('product tokens: brackets (also unclosed), scope words and a repeated vendo
   assert.deepEqual(productTokens('simatic_s7-1500_cpu_1516-3_pn\\/dp'), ['simatic', 's7-1500', 'cpu', '1516-3', 'pn/dp']);
   assert.deepEqual(productTokens('Rockwell Automation ControlLogix 5580', 'rockwellautomation'), ['controllogix', '5580']);
   assert.deepEqual(productTokens('SIMATIC S7-1500 TM MFP - BIOS'), ['simatic', 's7-1500', 'tm', 'mfp', 'bios']);
+  assert.deepEqual(productTokens('SIMATIC WinCC (TIA Portal)'), ['simatic', 'wincc', 'tia', 'portal'], 'a bracketed qualifier is part of the name');
+  assert.deepEqual(productTokens('ControlLogix 5580 (1756 - L8z)'), ['controllogix', '5580'], 'bracketed part numbers are not');
+  assert.deepEqual(productTokens('SIMATIC S7-1500 CPU 1518-4 PN/DP MFP (MLFB- 6ES7518-4AX00-1AC0 6AG1518-4AX00-4AC0 incl. SIPLUS variant)'), ['simatic', 's7-1500', 'cpu', '1518-4', 'pn/dp', 'mfp']);
 });
 
 test('name rule: a family is a token-prefix of the member; version inside the range → affected, explained with the bound and scheme', () => {
@@ -105,6 +108,20 @@ test('vendor aliases match; a different vendor with the same product name does n
   assert.deepEqual(m.matchComponent(comp('Acme Controls', 'Modicon M340', '2.90')), [], 'same product name, other vendor');
   assert.deepEqual(m.matchComponent(comp('Rockwell Automation', 'FactoryTalk View', '12.0')), [], 'the advisory names a more specific product than the component');
   assert.deepEqual(m.matchComponent(comp('Rockwell Automation', 'FactoryTalk', '12.0')), []);
+});
+
+test('a name that goes on in words only is another product of the line unless the advisory says family/series: undecidable, not affected', () => {
+  const m = new CsafMatcher([
+    st('CVE-2018-13814', 'known_affected', { vendorName: 'Siemens', productName: 'SIMATIC WinCC (TIA Portal)', version: 'All versions < V14' }),
+    st('CVE-2019-0001', 'known_affected', { vendorName: 'Siemens', productName: 'SIMATIC WinCC', version: 'All versions < V7.5' }),
+    st('CVE-2019-0002', 'known_affected', { vendorName: 'Siemens', productName: 'SIMATIC HMI Panels family', version: 'vers:all/*' }),
+  ]);
+  assert.deepEqual(m.matchComponent(comp('Siemens', 'SIMATIC WinCC', '7.4')).map((h) => h.cveId), ['CVE-2019-0001'], 'WinCC (TIA Portal) is another product');
+  const oa = only(m.matchComponent(comp('Siemens', 'SIMATIC WinCC OA', '3.18')));
+  assert.equal(oa.status, 'undecidable');
+  assert.match(String(ex(oa).reason), /goes on with \[oa\]/);
+  assert.equal(only(m.matchComponent(comp('Siemens', 'SIMATIC HMI Panels Comfort', '17'))).status, 'affected', 'a family covers its members');
+  assert.equal(only(m.matchComponent(comp('Siemens', 'SIMATIC WinCC 7.4 SP1', '7.4'))).status, 'affected', 'a variant designation with digits is a member');
 });
 
 test('model-number rule: the model number as a token of the component\'s product text decides; without it a model-specific identity is undecidable', () => {

@@ -52,7 +52,11 @@ export interface MatcherStats {
   buildMs: number;
 }
 
-interface Candidate { readonly entry: Entry; readonly rule: Rule; readonly vendor: string; readonly matched: string; readonly cpeAt?: number }
+interface Candidate {
+  readonly entry: Entry; readonly rule: Rule; readonly vendor: string; readonly matched: string; readonly cpeAt?: number;
+  /** Why this match can only be undecidable. */
+  readonly condition?: string;
+}
 
 interface Prepared {
   readonly label: string;
@@ -137,7 +141,7 @@ export class CsafMatcher implements AdvisoryMatcher {
         verdict = checkVersion(e.version, p.version);
       }
       if (verdict.outcome === 'no-match') continue;
-      const condition = e.condition ?? (cand.rule === 'name' && e.models.length > 0
+      const condition = e.condition ?? cand.condition ?? (cand.rule === 'name' && e.models.length > 0
         ? `the advisory names model numbers ${e.models.join(', ')}; the component's product text gives none of them` : undefined);
       const identity = e.identity.name;
       if (e.effect === 'not-affected') {
@@ -184,10 +188,10 @@ export class CsafMatcher implements AdvisoryMatcher {
   private candidates(c: AdvisoryComponent, p: Prepared): Candidate[] {
     const seen = new Map<Entry, Candidate>();
     const add = (cand: Candidate): void => { if (!seen.has(cand.entry)) seen.set(cand.entry, cand); };
-    if (c.cpe && this.byCpe.size > 0) {
-      const compiled = safeCompile(c);
-      for (const key of compiled?.keys ?? []) {
-        for (const { entry, at } of this.byCpe.get(key) ?? []) add({ entry, rule: 'cpe', vendor: key.split(':')[1]!, matched: `CPE ${entry.cpe!.entries![at]!.entry.criteria} against ${c.cpe}`, cpeAt: at });
+    if (this.byCpe.size > 0) {
+      // the component's own part:vendor:product keys (three, one per part, without a CPE), as for NVD criteria
+      for (const key of safeCompile(c)?.keys ?? []) {
+        for (const { entry, at } of this.byCpe.get(key) ?? []) add({ entry, rule: 'cpe', vendor: key.split(':')[1]!, matched: `CPE ${entry.cpe!.entries![at]!.entry.criteria} against ${p.label}`, cpeAt: at });
       }
     }
     if (p.purl) {
@@ -207,7 +211,14 @@ export class CsafMatcher implements AdvisoryMatcher {
         const list = this.byName.get(key);
         if (!list) continue;
         const how = k + 1 === tokens.length ? 'equals' : 'is a token-prefix of';
-        for (const entry of list) add({ entry, rule: 'name', vendor, matched: `vendor ${vendor}; advisory product [${entry.tokens.join(' ')}] ${how} the component's [${tokens.join(' ')}]` });
+        // the component's name goes on in words only (no model or variant designation): another product of the line?
+        const words = tokens.slice(k + 1).every((t) => !/\d/.test(t)) ? tokens.slice(k + 1) : [];
+        for (const entry of list) {
+          add({
+            entry, rule: 'name', vendor, matched: `vendor ${vendor}; advisory product [${entry.tokens.join(' ')}] ${how} the component's [${tokens.join(' ')}]`,
+            ...(words.length > 0 && !entry.line ? { condition: `the component's product goes on with [${words.join(' ')}], which the advisory's '${entry.identity.productName ?? entry.identity.name}' neither names nor calls a family or series: it may be another product of the line` } : {}),
+          });
+        }
       }
     }
     return [...seen.values()];

@@ -8,7 +8,7 @@ import { CpeSyntaxError } from '../cpe-wfn.js';
 import { type CompiledEntry, compileEntry } from '../nvd-config.js';
 import { parsePurl, type Purl, PurlSyntaxError } from '../purl/parse.js';
 import type { VersionConstraint } from '../sources/version-text.js';
-import { isModelNumber, productTokens, vendorKeys } from './names.js';
+import { isModelNumber, namesALine, productTokens, vendorKeys } from './names.js';
 import { constraintOf, type CsafIdentity, type CsafStatement, type Effect, effectOf, pairVersions, statementConstraint } from './statement.js';
 import { type CompiledConstraint, compileConstraint } from './version-check.js';
 
@@ -23,6 +23,8 @@ export interface Entry {
   readonly vendors: readonly string[];
   /** Product tokens (productName, under its family when the name does not start with it; else the family). */
   readonly tokens: readonly string[];
+  /** The advisory's name says it means a whole line (`family`, `series`, `all`, …). */
+  readonly line: boolean;
   readonly version: CompiledConstraint;
   /** Model numbers, lowercased: the helper's, and part numbers written in brackets in the name. */
   readonly models: readonly string[];
@@ -111,10 +113,10 @@ export function compileEntries(statements: Iterable<CsafStatement>, stats: Entry
     const rel = i.relationship;
     return {
       advisoryId: s.advisoryId, productId: s.productId, status: s.status, effect: effectOf(s.status) as Entry['effect'], cves: [...cves],
-      identity: i, vendors, tokens, version: compileConstraint(constraint), models: [...models],
+      identity: i, vendors, tokens, line: namesALine(i.productName ?? i.name) || namesALine(i.family), version: compileConstraint(constraint), models: [...models],
       ...(i.helper?.cpe ? { cpe: cpeOf(i.helper.cpe, constraint, `${s.advisoryId}/${s.productId}`) } : {}),
       ...(i.helper?.purl ? { purl: purlOf(i.helper.purl) } : {}),
-      ...(rel ? { condition: `the advisory names this product ${rel.category.replace(/_/g, ' ')} ${rel.platformName ?? rel.relatesTo}; the register does not say what the component is ${rel.category.replace(/_/g, ' ')}` } : {}),
+      ...(rel ? { condition: `the advisory names this product ${rel.category.replace(/_/g, ' ')} ${rel.platformName ?? rel.platform?.name ?? rel.relatesTo}; the register does not say what the component is ${rel.category.replace(/_/g, ' ')}` } : {}),
     };
   });
 }

@@ -6,9 +6,9 @@
  *   removed, so `schneider_electric` = `schneider-electric` = `Schneider Electric` = `schneiderelectric`;
  *   then a small alias table of known spellings. A string naming several vendors (`Red Lion,
  *   AutomationDirect`, `ABB, …, Siemens, and WAGO`) gives one key per vendor; `multiple` gives none.
- * - **Product tokens**: lowercase words split at spaces and `_`; parenthesised text is dropped (model
- *   numbers and notes: `(incl. related ET200 CPUs and SIPLUS variants)`, also when the advisory truncated
- *   the closing bracket); tokens that only say how much of a line is meant (`family`, `firmware`, `series`,
+ * - **Product tokens**: lowercase words split at spaces and `_`; bracketed notes and part numbers are
+ *   dropped (`(incl. related ET200 CPUs and SIPLUS variants)`, also when the advisory truncated the closing
+ *   bracket; `(6ES7516-3AN02-0AB0)`), a bracketed qualifier kept (`(TIA Portal)`); tokens that only say how much of a line is meant (`family`, `firmware`, `series`,
  *   `all`, `versions`, `products`, `devices`) are dropped; punctuation around a token is trimmed, inside it
  *   kept (`s7-1500`, `pn/dp`, `1516-3`). A leading vendor name repeated in the product is dropped.
  */
@@ -63,10 +63,28 @@ export function vendorKeys(name: string | undefined | null): string[] {
 /** Words that say how much of a product line is meant, not which product. */
 export const SCOPE_WORDS: ReadonlySet<string> = new Set(['family', 'families', 'firmware', 'fw', 'series', 'all', 'versions', 'version', 'products', 'product', 'devices', 'models']);
 
+/** Words that open a note in brackets, not a part of the product's name. */
+const NOTE = /^\s*(?:incl\.?|including|includes|inclusive|all|only|see|formerly|also|e\.g\.?|i\.e\.?|mlfb|and|or|for|with|without|excluding|except|previously|known|versions?|firmware|variants?|not|affected|as|aka|sold|distributed|used|other|related|the)(?:\b|\s|$)/i;
+
+/**
+ * Text in brackets: a note (`incl. related ET200 CPUs …`) or part numbers (`6ES7516-3AN02-0AB0`,
+ * `1756 - L8z`) are dropped; a qualifier that names the product (`TIA Portal`, `PKS`) is kept, so `SIMATIC
+ * WinCC (TIA Portal)` stays apart from `SIMATIC WinCC`.
+ */
+function bracket(inner: string): string {
+  const words = inner.replace(/\S*\d\S*/g, ' ');
+  return NOTE.test(inner) || !/[a-z]{2,}/i.test(words) ? ' ' : ` ${inner} `;
+}
+
+/** Whether a name says it means a whole line (`… family`, `… series`, `all …`). */
+export function namesALine(name: string | undefined | null): boolean {
+  return !!name && /(?:^|[\s_])(?:family|families|series|all|products|devices|models)(?:$|[\s_,:])/i.test(name.replace(/\([^()]*\)/g, ' '));
+}
+
 /** Comparable product tokens (see the module comment). `vendor` (a vendor key) drops its repetition at the start. */
 export function productTokens(name: string | undefined | null, vendor?: string): string[] {
   if (!name) return [];
-  const s = name.toLowerCase().replace(/\\(.)/g, '$1').replace(/\([^()]*\)/g, ' ').replace(/\(.*$/, ' ');
+  const s = name.toLowerCase().replace(/\\(.)/g, '$1').replace(/\(([^()]*)\)/g, (_, inner: string) => bracket(inner)).replace(/\((.*)$/, (_, inner: string) => bracket(inner));
   const out: string[] = [];
   for (const raw of s.split(/[\s_]+/)) {
     const t = raw.replace(/^[^a-z0-9]+|[^a-z0-9+]+$/g, '');

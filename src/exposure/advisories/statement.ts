@@ -21,8 +21,8 @@ export interface CsafIdentity {
   /** The normalised constraint, or the advisory's version text (normalised when the matcher is built). */
   readonly version: VersionConstraint | string;
   readonly helper?: { readonly cpe?: string; readonly purl?: string; readonly modelNumbers?: readonly string[] } | undefined;
-  /** A relationship product (CSAF `installed_on` …): what it relates to. */
-  readonly relationship?: { readonly category: string; readonly relatesTo: string; readonly platformName?: string } | undefined;
+  /** A relationship product (CSAF `installed_on` …): what it relates to (ProductIdentity's `platform`, or just its name). */
+  readonly relationship?: { readonly category: string; readonly relatesTo: string; readonly platformName?: string; readonly platform?: { readonly name: string } | undefined } | undefined;
 }
 
 export interface CsafStatement {
