@@ -1,56 +1,367 @@
 /**
- * The exposure engine: the national picture in memory. See README.md for the design.
+ * The exposure engine: the national picture in memory (design in README.md). Plain data in; no store access.
+ * Full evaluation matches each distinct component identity once, then evaluates device-level CVEs once per
+ * distinct device profile; incremental changes touch only what the changed CVE or component can reach.
  */
-import type { DeviceComponent } from '../component.js';
-import type { EpssFact, KevFact, Sighting, ThreatActor } from '../priority/index.js';
+import { errors } from '../../errors.js';
 import type { AdvisoryMatcher } from '../advisory.js';
-import type {
-  DeviceFinding, EngineAsset, EngineComponent, EngineCve, EngineInput, EngineOptions, EngineStats, ExplainedFinding,
-  FindingFilter, FindingsDelta, FindingsPage, FindingState, OrgSummary, PageRequest,
+import { compileComponent, type CompiledComponent, type DeviceComponent } from '../component.js';
+import { CpeSyntaxError } from '../cpe-wfn.js';
+import { evaluateCve, type Finding as NvdFinding } from '../evaluate.js';
+import type { EpssFact, KevFact, Sighting, ThreatActor } from '../priority/index.js';
+import { productKeyOf } from './compile.js';
+import { CveTable } from './cves.js';
+import { DeltaBuilder } from './delta.js';
+import { explain, findingKey } from './explain.js';
+import { AFFECTED, entryAt, type Identity, IdentityTable } from './identities.js';
+import { ProfileTable } from './profiles.js';
+import { findingsPage, summarise } from './query.js';
+import { RegisterTable } from './register.js';
+import { StateBook } from './states.js';
+import {
+  type DeviceFinding, type EngineAsset, type EngineComponent, type EngineCve, type EngineInput, type EngineOptions, type EngineStats,
+  type ExplainedFinding, FINDING_STATES, type FindingFilter, type FindingsDelta, type FindingsPage, type FindingState, type OrgSummary,
+  type PageRequest,
 } from './types.js';
+import { type Tables, walk } from './walk.js';
 
-const todo = (): never => { throw new Error('not implemented yet'); };
+const now = () => performance.now();
 
 export class ExposureEngine {
-  constructor(readonly options: EngineOptions = {}) {}
+  private t: Tables;
+  private states: StateBook;
+  /** Position of each component in its identity's component list (for O(1) removal). */
+  private identityPos: number[] = [];
+  private timings: Record<string, number> = {};
 
-  /** Replaces everything with `input` and evaluates it in full. */
-  load(input: EngineInput): EngineStats { void input; return todo(); }
+  constructor(readonly options: EngineOptions = {}) {
+    this.t = this.fresh(options.advisoryMatchers ?? []);
+    this.states = new StateBook(options.now ?? (() => new Date()));
+  }
+
+  private fresh(matchers: readonly AdvisoryMatcher[]): Tables {
+    const cves = new CveTable();
+    const ids = new IdentityTable(cves, matchers);
+    return { cves, ids, reg: new RegisterTable(), profiles: new ProfileTable(cves, ids) };
+  }
+
+  /** Replaces everything with `input` and evaluates it in full; on a rejected record nothing changes. */
+  load(input: EngineInput): EngineStats {
+    const previous = { t: this.t, states: this.states, identityPos: this.identityPos };
+    this.t = this.fresh(this.t.ids.matchers);
+    this.states = new StateBook(this.options.now ?? (() => new Date()));
+    this.identityPos = [];
+    const timings: Record<string, number> = {};
+    let t0 = now();
+    try {
+      for (const c of input.cves) this.t.cves.set(c);
+      for (const [id, f] of input.kev ?? []) this.t.cves.setKev(this.t.cves.ensure(id), f);
+      for (const [id, f] of input.epss ?? []) this.t.cves.setEpss(this.t.cves.ensure(id), f);
+      for (const [id, a] of input.threats ?? []) this.t.cves.setThreats(this.t.cves.ensure(id), a);
+      for (const [id, s] of input.sightings ?? []) this.t.cves.setSightings(this.t.cves.ensure(id), s);
+      timings.cves = now() - t0;
+      t0 = now();
+      for (const a of input.assets) this.t.reg.upsertAsset(a);
+      const problems: { path: string; message: string }[] = [];
+      for (const c of input.components) {
+        const problem = this.file(c);
+        if (problem) problems.push(problem);
+      }
+      if (problems.length) throw errors.validation(`${problems.length} component(s) rejected; nothing was loaded.`, problems.slice(0, 100));
+      timings.components = now() - t0;
+      t0 = now();
+      for (let s = 0; s < this.t.reg.systems.length; s++) this.profile(s);
+      timings.profiles = now() - t0;
+      for (const [k, s] of input.states ?? []) this.setState(k, s);
+    } catch (e) {
+      ({ t: this.t, states: this.states, identityPos: this.identityPos } = previous);
+      throw e;
+    }
+    this.t.profiles.resetMemo();
+    this.timings = timings;
+    return this.stats();
+  }
+
+  /** Files a component (identity interned, lists kept); returns a problem instead of throwing on bad input. */
+  private file(c: EngineComponent): { path: string; message: string } | undefined {
+    const s = this.t.reg.system(c.systemId);
+    if (s === undefined) return { path: `component ${c.id}.systemId`, message: `system ${c.systemId} is not in the register` };
+    const x = this.identity(c);
+    if (!('idx' in x)) return x;
+    const k = this.t.reg.putComponent(c, s, x.idx);
+    this.identityPos[k] = x.components.length;
+    x.components.push(k);
+    this.t.reg.systems[s]!.comps.push(k);
+    return undefined;
+  }
+
+  /** The component's identity, or the problem with its CPE. */
+  private identity(c: EngineComponent): Identity | { path: string; message: string } {
+    try {
+      return this.t.ids.intern(c);
+    } catch (e) {
+      if (e instanceof CpeSyntaxError) return { path: `component ${c.id}.cpe`, message: e.message };
+      throw e;
+    }
+  }
+
+  private unfile(k: number): void {
+    const { reg, ids } = this.t;
+    const x = ids.all[reg.compIdentity[k]!]!;
+    const at = this.identityPos[k]!;
+    const last = x.components.pop()!;
+    if (last !== k) { x.components[at] = last; this.identityPos[last] = at; }
+    const sys = reg.systems[reg.compSystem[k]!]!;
+    sys.comps.splice(sys.comps.indexOf(k), 1);
+    reg.dropComponent(k);
+  }
+
+  /** Puts a system in the profile of its components' identities (its components reordered to match). */
+  private profile(s: number): void {
+    const { reg, profiles } = this.t;
+    const sys = reg.systems[s]!;
+    if (sys.profile >= 0) profiles.all[sys.profile]!.systems.delete(s);
+    sys.comps.sort((a, b) => reg.compIdentity[a]! - reg.compIdentity[b]! || a - b);
+    const p = profiles.get(sys.comps.map((c) => reg.compIdentity[c]!));
+    p.systems.add(s);
+    sys.profile = p.idx;
+  }
+
+  private checkCveId(id: string): void {
+    if (!/^CVE-\d{4}-\d{4,}$/.test(id)) throw errors.validation(`Invalid CVE id ${JSON.stringify(id)}.`, [{ path: 'id', message: 'must look like CVE-2024-12345' }]);
+  }
 
   /** A new or changed CVE: evaluated only against the component identities its entries can match. */
-  upsertCve(cve: EngineCve): FindingsDelta { void cve; return todo(); }
-  removeCve(cveId: string): FindingsDelta { void cveId; return todo(); }
+  upsertCve(cve: EngineCve): FindingsDelta {
+    this.checkCveId(cve.id);
+    const { cves, ids } = this.t;
+    const slot = cves.ensure(cve.id);
+    const old = cves.slots[slot]!.cve;
+    const touched = old ? ids.candidates(old) : new Set<number>();
+    cves.set(cve);
+    for (const k of ids.candidates(cves.slots[slot]!.cve!)) touched.add(k);
+    return this.reevaluateCve(slot, touched);
+  }
 
-  /** A system's zone / criticality / sector / site (re-prioritises its findings; sites are ignored). */
-  upsertAsset(asset: EngineAsset): void { void asset; todo(); }
-  /** Removing a system that still has components is refused (remove them first). */
-  removeAsset(assetId: string): void { void assetId; todo(); }
+  removeCve(cveId: string): FindingsDelta {
+    const { cves, ids } = this.t;
+    const slot = cves.slotOf(cveId);
+    const old = slot === undefined ? undefined : cves.slots[slot]!.cve;
+    if (!old) return new DeltaBuilder().build();
+    const touched = ids.candidates(old);
+    cves.remove(cveId);
+    return this.reevaluateCve(slot!, touched);
+  }
 
-  /** A new or changed component: only its own device (system) is re-evaluated. */
-  upsertComponent(c: EngineComponent): FindingsDelta { void c; return todo(); }
-  removeComponent(componentId: string): FindingsDelta { void componentId; return todo(); }
+  private reevaluateCve(slot: number, touched: Set<number>): FindingsDelta {
+    const { ids, profiles, reg } = this.t;
+    const cveId = this.t.cves.slots[slot]!.id;
+    const delta = new DeltaBuilder();
+    profiles.resetMemo();
+    const affected = new Set(profiles.bySlot.get(slot) ?? []);
+    for (const k of touched) {
+      const x = ids.all[k]!;
+      const before = x.own.get(slot);
+      ids.rematch(x, slot);
+      delta.diff(x.components.map((c) => reg.compIds[c]!), cveId, this.named(before), this.named(x.own.get(slot)));
+      if (x.trigger.has(slot)) for (const p of x.profiles) affected.add(p);
+    }
+    for (const pi of affected) {
+      const p = profiles.all[pi]!;
+      const before = p.dev.get(slot);
+      profiles.evaluate(p, slot);
+      const after = p.dev.get(slot);
+      const positions = new Set([...(before?.keys() ?? []), ...(after?.keys() ?? [])]);
+      for (const pos of positions) {
+        const comps = [...p.systems].map((s) => reg.compIds[reg.systems[s]!.comps[pos]!]!);
+        delta.diff(comps, cveId, this.named(before?.get(pos)), this.named(after?.get(pos)));
+      }
+    }
+    profiles.resetMemo();
+    return delta.build();
+  }
 
-  /** Facts that re-prioritise one CVE's findings (null / [] removes). */
-  setKev(cveId: string, fact: KevFact | null): void { void cveId; void fact; todo(); }
-  setEpss(cveId: string, fact: EpssFact | null): void { void cveId; void fact; todo(); }
-  setThreatContext(cveId: string, actors: readonly ThreatActor[]): void { void cveId; void actors; todo(); }
-  setSightings(cveId: string, sightings: readonly Sighting[]): void { void cveId; void sightings; todo(); }
+  private named(m: ReadonlyMap<number, number> | undefined): Map<string, number> | undefined {
+    if (!m) return undefined;
+    const names = this.t.ids.productKeys.names;
+    return new Map([...m].map(([pk, st]) => [names[pk]!, st]));
+  }
+
+  /** A system's findings as key → status. */
+  private systemFindings(s: number | undefined): Map<string, number> {
+    const out = new Map<string, number>();
+    if (s === undefined) return out;
+    const { reg, cves, ids } = this.t;
+    walk(this.t, [s], (_s, c, slot, pk, st) => {
+      const k = findingKey(reg.compIds[c]!, cves.slots[slot]!.id, ids.productKeys.names[pk]!);
+      out.set(k, Math.max(out.get(k) ?? 0, st));
+    });
+    return out;
+  }
+
+  /** A system's zone / criticality / sector / site: its findings are re-prioritised (read at query time). */
+  upsertAsset(asset: EngineAsset): void {
+    const s = this.t.reg.system(asset.id);
+    if (s !== undefined && this.t.reg.systems[s]!.comps.length > 0 && this.t.reg.orgs.names[this.t.reg.systems[s]!.org] !== asset.orgId) {
+      throw errors.conflict(`System ${asset.id} has components; move or remove them before changing its organisation.`);
+    }
+    this.t.reg.upsertAsset(asset);
+  }
+
+  /** Removing a system that still has components is refused (remove them first); sites are ignored. */
+  removeAsset(assetId: string): void {
+    const s = this.t.reg.system(assetId);
+    if (s === undefined) return;
+    const sys = this.t.reg.systems[s]!;
+    if (sys.comps.length > 0) {
+      throw errors.conflict(`System ${assetId} still has ${sys.comps.length} component(s) (e.g. ${this.t.reg.compIds[sys.comps[0]!]}); remove them first.`);
+    }
+    if (sys.profile >= 0) this.t.profiles.all[sys.profile]!.systems.delete(s);
+    sys.profile = -1;
+    this.t.reg.removeSystem(s);
+  }
+
+  /** A new or changed component: only its own device (system, and the one it left) is re-evaluated. */
+  upsertComponent(c: EngineComponent): FindingsDelta {
+    const { reg } = this.t;
+    const target = reg.system(c.systemId);
+    if (target === undefined) throw errors.validation(`Component ${c.id} names an unknown system.`, [{ path: 'systemId', message: `system ${c.systemId} is not in the register` }]);
+    const k = reg.component(c.id);
+    const from = k === undefined ? undefined : reg.compSystem[k]!;
+    // Checked before anything changes: a rejected component leaves the old one as it was.
+    const x = this.identity(c);
+    if (!('idx' in x)) throw errors.validation(`Component ${c.id} rejected.`, [x]);
+    const systems = [...new Set([from, target].filter((s): s is number => s !== undefined))];
+    const before = this.merged(systems);
+    this.t.profiles.resetMemo();
+    if (k !== undefined) this.unfile(k);
+    this.file(c);
+    for (const s of systems) this.profile(s);
+    return this.finish(before, systems);
+  }
+
+  removeComponent(componentId: string): FindingsDelta {
+    const k = this.t.reg.component(componentId);
+    if (k === undefined) return new DeltaBuilder().build();
+    const s = this.t.reg.compSystem[k]!;
+    const before = this.merged([s]);
+    this.t.profiles.resetMemo();
+    this.unfile(k);
+    this.profile(s);
+    return this.finish(before, [s]);
+  }
+
+  private merged(systems: readonly number[]): Map<string, number> {
+    const out = new Map<string, number>();
+    for (const s of systems) for (const [k, v] of this.systemFindings(s)) out.set(k, v);
+    return out;
+  }
+
+  private finish(before: Map<string, number>, systems: readonly number[]): FindingsDelta {
+    this.t.profiles.resetMemo();
+    const d = new DeltaBuilder();
+    d.diffKeys(before, this.merged(systems));
+    return d.build();
+  }
+
+  /** Facts that re-prioritise one CVE's findings (null / [] removes): O(1), ranks are computed when read. */
+  setKev(cveId: string, fact: KevFact | null): void { this.t.cves.setKev(this.t.cves.ensure(cveId), fact); }
+  setEpss(cveId: string, fact: EpssFact | null): void { this.t.cves.setEpss(this.t.cves.ensure(cveId), fact); }
+  setThreatContext(cveId: string, actors: readonly ThreatActor[]): void { this.t.cves.setThreats(this.t.cves.ensure(cveId), actors); }
+  setSightings(cveId: string, sightings: readonly Sighting[]): void { this.t.cves.setSightings(this.t.cves.ensure(cveId), sightings); }
 
   /** Triage state of a finding key (null: back to new). Kept even while no such finding exists. */
-  setState(key: string, state: FindingState | null): void { void key; void state; todo(); }
+  setState(key: string, state: FindingState | null): void {
+    if (key.split('|').length < 3) throw errors.validation('Invalid finding key.', [{ path: 'key', message: 'must be componentId|cveId|productKey' }]);
+    if (state && !FINDING_STATES.includes(state.state)) {
+      throw errors.validation(`Invalid state for finding ${key}.`, [{ path: 'state', message: `must be one of ${FINDING_STATES.join(', ')}` }]);
+    }
+    if (state?.expiresAt !== undefined && Number.isNaN(Date.parse(state.expiresAt))) {
+      throw errors.validation(`Invalid expiry for finding ${key}.`, [{ path: 'expiresAt', message: 'must be an ISO 8601 date-time' }]);
+    }
+    this.states.set(key, state);
+  }
 
   /** Replaces the advisory matchers (e.g. after a CSAF import) and re-asks them about every identity. */
-  setAdvisoryMatchers(matchers: readonly AdvisoryMatcher[]): FindingsDelta { void matchers; return todo(); }
+  setAdvisoryMatchers(matchers: readonly AdvisoryMatcher[]): FindingsDelta {
+    const { ids, reg, cves } = this.t;
+    ids.matchers = matchers;
+    const delta = new DeltaBuilder();
+    for (const x of ids.all) {
+      const before = new Map(x.own);
+      for (const slot of ids.askAdvisories(x)) {
+        delta.diff(x.components.map((c) => reg.compIds[c]!), cves.slots[slot]!.id, this.named(before.get(slot)), this.named(x.own.get(slot)));
+      }
+    }
+    return delta.build();
+  }
 
   /** Findings ranked by priority (most urgent first), paged by cursor. */
-  findings(filter: FindingFilter, page: PageRequest): FindingsPage { void filter; void page; return todo(); }
-  /** One finding by key, explained; undefined when there is none. */
-  finding(key: string): ExplainedFinding | undefined { void key; return todo(); }
-  /** Counts per organisation (by outcome, state, status), for the organisations the filter allows. */
-  summary(filter?: Pick<FindingFilter, 'orgIds' | 'orgId'>): OrgSummary[] { void filter; return todo(); }
-  /** A set of components as one device against the loaded CVEs (and advisory matchers); nothing stored. */
-  matchDevice(components: readonly DeviceComponent[]): DeviceFinding[] { void components; return todo(); }
+  findings(filter: FindingFilter, page: PageRequest): FindingsPage { return findingsPage(this.t, this.states, filter, page); }
 
-  hasCve(cveId: string): boolean { void cveId; return todo(); }
-  stats(): EngineStats { return todo(); }
+  /** One finding by key, explained; undefined when there is none. */
+  finding(key: string): ExplainedFinding | undefined {
+    const [compId, cveId] = key.split('|');
+    const k = this.t.reg.component(compId ?? '');
+    const slot = this.t.cves.slotOf(cveId ?? '');
+    if (k === undefined || slot === undefined) return undefined;
+    let hit: [number, number] | undefined;
+    const { reg, ids } = this.t;
+    walk(this.t, [reg.compSystem[k]!], (_s, c, sl, pk, st) => {
+      if (c === k && sl === slot && findingKey(compId!, cveId!, ids.productKeys.names[pk]!) === key) hit = [pk, Math.max(st, hit?.[1] ?? 0)];
+    });
+    return hit && explain(this.t, this.states, k, slot, hit[0], hit[1]);
+  }
+
+  /** Counts per organisation (by outcome, state, status), for the organisations the filter allows. */
+  summary(filter: Pick<FindingFilter, 'orgIds' | 'orgId'> = {}): OrgSummary[] { return summarise(this.t, this.states, filter); }
+
+  /** A set of components as one device against the loaded CVEs and advisory matchers; nothing is stored. */
+  matchDevice(components: readonly DeviceComponent[]): DeviceFinding[] {
+    const comps: CompiledComponent[] = components.map((d, i) => {
+      try { return compileComponent(d); } catch (e) {
+        if (e instanceof CpeSyntaxError) throw errors.validation(`Component ${d.id} rejected.`, [{ path: `components[${i}].cpe`, message: e.message }]);
+        throw e;
+      }
+    });
+    const { cves } = this.t;
+    const slots = new Set<number>();
+    for (const c of comps) for (const slot of cves.matchComponent(c).keys()) slots.add(slot);
+    const out = new Map<string, { status: number; nvd: NvdFinding[]; advisories: { source: string; status: 'affected' | 'undecidable'; explanation: Readonly<Record<string, unknown>> }[]; cveId: string; pk: string; componentId: string }>();
+    const put = (componentId: string, cveId: string, pk: string, status: number) => {
+      const key = findingKey(componentId, cveId, pk);
+      let f = out.get(key);
+      if (!f) { f = { status, nvd: [], advisories: [], cveId, pk, componentId }; out.set(key, f); }
+      f.status = Math.max(f.status, status);
+      return f;
+    };
+    for (const slot of [...slots].sort((a, b) => a - b)) {
+      const s = cves.slots[slot]!;
+      const found = s.deviceLevel ? evaluateCve(s.cve!, comps) : comps.flatMap((c) => evaluateCve(s.cve!, [c]));
+      for (const f of found) {
+        if (f.componentId === '') continue;
+        put(f.componentId, s.id, productKeyOf(entryAt(s.cve!, f.path)), f.status === 'affected' ? AFFECTED : 0).nvd.push(f);
+      }
+    }
+    for (const d of components) for (const m of this.t.ids.matchers) for (const h of m.matchComponent(d)) {
+      put(d.id, h.cveId, h.productKey, h.status === 'affected' ? AFFECTED : 0).advisories.push({ source: h.source, status: h.status, explanation: h.explanation });
+    }
+    return [...out].map(([key, f]) => ({
+      key, cveId: f.cveId, productKey: f.pk, status: f.status === AFFECTED ? 'affected' : 'undecidable', componentId: f.componentId, nvd: f.nvd, advisories: f.advisories,
+    }));
+  }
+
+  hasCve(cveId: string): boolean {
+    const s = this.t.cves.slotOf(cveId);
+    return s !== undefined && this.t.cves.slots[s]!.cve !== undefined;
+  }
+
+  stats(): EngineStats {
+    let findings = 0;
+    walk(this.t, undefined, () => { findings++; });
+    return {
+      cves: this.t.cves.count, components: this.t.reg.componentCount, systems: this.t.reg.systemCount,
+      identities: this.t.ids.all.length, profiles: this.t.profiles.count, findings, timings: { ...this.timings },
+    };
+  }
 }

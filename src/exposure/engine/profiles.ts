@@ -1,0 +1,108 @@
+/**
+ * Device profiles: a system's components as the multiset of their identities. Device-level CVEs
+ * (running-on, AND, negation) are evaluated per profile, only for the CVEs one of its identities triggers
+ * (a vulnerable entry matched or undecidable), with only the components that touch that CVE; every system
+ * of the same profile shares the result. Findings name a position: the component at that index of the
+ * system's `comps` (kept in profile order).
+ */
+import { evaluateCve } from '../evaluate.js';
+import type { CompiledComponent } from '../component.js';
+import { productKeyOf } from './compile.js';
+import type { CveTable } from './cves.js';
+import { AFFECTED, entryAt, type IdentityTable, UNDECIDABLE } from './identities.js';
+
+/** pos → product key id → status, per CVE slot. */
+export type DeviceFindings = Map<number, Map<number, number>>;
+
+export interface Profile {
+  readonly idx: number;
+  readonly key: string;
+  /** Identity of each position. */
+  readonly ids: readonly number[];
+  readonly systems: Set<number>;
+  readonly dev: Map<number, DeviceFindings>;
+  /** (pos, slot, pk, status) quadruples of `dev`; null when it must be rebuilt. */
+  packed: Int32Array | null;
+}
+
+export class ProfileTable {
+  readonly all: Profile[] = [];
+  private readonly byKey = new Map<string, number>();
+  /** Profiles with device findings for each CVE slot. */
+  readonly bySlot = new Map<number, Set<number>>();
+  /** Per-batch memo: slot + identities of the touching positions → findings by relative position. */
+  private memo = new Map<string, [number, number, number][]>();
+
+  constructor(private readonly cves: CveTable, private readonly identities: IdentityTable) {}
+
+  get count(): number { return this.byKey.size; }
+
+  /** Forget memoised evaluations (call after any CVE or identity change). */
+  resetMemo(): void { this.memo = new Map(); }
+
+  /** The profile of a list of identity ids sorted ascending; created and evaluated when new. */
+  get(ids: readonly number[]): Profile {
+    const key = ids.join(',');
+    const k = this.byKey.get(key);
+    if (k !== undefined) return this.all[k]!;
+    const p: Profile = { idx: this.all.length, key, ids, systems: new Set(), dev: new Map(), packed: null };
+    this.all.push(p);
+    this.byKey.set(key, p.idx);
+    for (const id of new Set(ids)) this.identities.all[id]!.profiles.add(p.idx);
+    const slots = new Set<number>();
+    for (const id of ids) for (const s of this.identities.all[id]!.trigger) slots.add(s);
+    for (const s of slots) this.evaluate(p, s);
+    return p;
+  }
+
+  /** (Re-)evaluates one device-level CVE for a profile. */
+  evaluate(p: Profile, slot: number): void {
+    if (p.dev.delete(slot)) { p.packed = null; this.bySlot.get(slot)?.delete(p.idx); }
+    const s = this.cves.slots[slot]!;
+    if (!s.cve || !s.deviceLevel) return;
+    const pos: number[] = [];
+    let triggered = false;
+    p.ids.forEach((id, k) => {
+      const x = this.identities.all[id]!;
+      if (!x.hits.has(slot)) return;
+      pos.push(k);
+      if (x.trigger.has(slot)) triggered = true;
+    });
+    if (!triggered) return;
+    const memoKey = `${slot}:${pos.map((k) => p.ids[k]).join(',')}`;
+    let rel = this.memo.get(memoKey);
+    if (!rel) {
+      const comps: CompiledComponent[] = pos.map((k, r) => ({ ...this.identities.all[p.ids[k]!]!.comp, id: String(r) }));
+      const byKey = new Map<string, number>();
+      for (const f of evaluateCve(s.cve, comps)) {
+        if (f.componentId === '') continue; // an unparseable criteria names no component
+        const pk = this.identities.productKeys.id(productKeyOf(entryAt(s.cve, f.path)));
+        const k = `${f.componentId}:${pk}`;
+        byKey.set(k, Math.max(byKey.get(k) ?? 0, f.status === 'affected' ? AFFECTED : UNDECIDABLE));
+      }
+      rel = [...byKey].map(([k, st]) => { const [r, pk] = k.split(':'); return [Number(r), Number(pk), st]; });
+      this.memo.set(memoKey, rel);
+    }
+    if (rel.length === 0) return;
+    const found: DeviceFindings = new Map();
+    for (const [r, pk, st] of rel) {
+      const at = pos[r]!;
+      let m = found.get(at);
+      if (!m) { m = new Map(); found.set(at, m); }
+      m.set(pk, st);
+    }
+    p.dev.set(slot, found);
+    p.packed = null;
+    let l = this.bySlot.get(slot);
+    if (!l) { l = new Set(); this.bySlot.set(slot, l); }
+    l.add(p.idx);
+  }
+
+  packed(p: Profile): Int32Array {
+    if (p.packed) return p.packed;
+    const out: number[] = [];
+    for (const [slot, found] of p.dev) for (const [pos, m] of found) for (const [pk, st] of m) out.push(pos, slot, pk, st);
+    p.packed = Int32Array.from(out);
+    return p.packed;
+  }
+}
