@@ -14,6 +14,7 @@ import { objectRoutes } from './routes/objects.routes.js';
 import { accessRoutes } from './routes/access.routes.js';
 import { registerRoutes } from './routes/register.routes.js';
 import { cascadeRoutes } from './routes/cascade.routes.js';
+import { exposureRoutes } from './routes/exposure.routes.js';
 import type { AppServices } from '../app.js';
 
 /** Stable codes for the framework's own client errors (bad JSON, wrong media type, too large, ...). */
@@ -102,5 +103,6 @@ export async function buildServer(svc: AppServices, opts: ServerOptions = {}): P
   await app.register(accessRoutes(svc));
   await app.register(registerRoutes(svc));
   await app.register(cascadeRoutes(svc));
+  await app.register(exposureRoutes(svc));
   return app;
 }
