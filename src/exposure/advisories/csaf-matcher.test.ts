@@ -136,6 +136,12 @@ test('model-number rule: the model number as a token of the component\'s product
   assert.equal(byName.status, 'undecidable');
   assert.match(String(ex(byName).reason), /names model numbers 6es7516-3an02-0ab0; the component's product text gives none/);
   assert.deepEqual(m.matchComponent(comp('Acme', 'Clone 6ES7516-3AN02-0AB0', '1.0')), [], 'a model number under another vendor');
+  // a variant in brackets (not a part number to index) makes a name match undecidable unless the component gives it
+  const v = new CsafMatcher([st('CVE-2022-43439', 'known_affected', { vendorName: 'Siemens', productName: 'SIPROTEC 5 7SJ82 (CP100)', version: 'All versions < V8.90' })]);
+  const noVariant = only(v.matchComponent(comp('Siemens', 'SIPROTEC 5 7SJ82', 'V8.30')));
+  assert.equal(noVariant.status, 'undecidable');
+  assert.match(String(ex(noVariant).reason), /names the variant cp100/);
+  assert.equal(only(v.matchComponent(comp('Siemens', 'SIPROTEC 5 7SJ82 CP100', 'V8.30'))).status, 'affected');
 });
 
 test('fixed and known_not_affected statements the component matches clear that CVE, and say so', () => {

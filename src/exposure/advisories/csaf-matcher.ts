@@ -141,8 +141,7 @@ export class CsafMatcher implements AdvisoryMatcher {
         verdict = checkVersion(e.version, p.version);
       }
       if (verdict.outcome === 'no-match') continue;
-      const condition = e.condition ?? cand.condition ?? (cand.rule === 'name' && e.models.length > 0
-        ? `the advisory names model numbers ${e.models.join(', ')}; the component's product text gives none of them` : undefined);
+      const condition = e.condition ?? cand.condition ?? (cand.rule === 'name' ? variantCondition(e, p.models) : undefined);
       const identity = e.identity.name;
       if (e.effect === 'not-affected') {
         if (verdict.outcome === 'match' && condition === undefined) {
@@ -230,6 +229,13 @@ export function purlProductKey(p: Purl): string {
   const key = purlKey(p);
   const name = key.slice(key.lastIndexOf('/') + 1);
   return `purl:pkg:${p.type}/${p.namespace ? `${p.namespace}/` : ''}${name}`;
+}
+
+/** A name match to a model- or variant-specific identity whose model the component's text does not give: why it is undecidable. */
+function variantCondition(e: Entry, models: readonly string[]): string | undefined {
+  if (e.models.length > 0 && !e.models.some((m) => models.includes(m))) return `the advisory names model numbers ${e.models.join(', ')}; the component's product text gives none of them`;
+  if (e.variants.length > 0 && !e.variants.some((m) => models.includes(m))) return `the advisory names the variant ${e.variants.join(' ')}; the component's product text does not`;
+  return undefined;
 }
 
 function safeCompile(c: DeviceComponent): CompiledComponent | null {

@@ -8,7 +8,7 @@ import { CpeSyntaxError } from '../cpe-wfn.js';
 import { type CompiledEntry, compileEntry } from '../nvd-config.js';
 import { parsePurl, type Purl, PurlSyntaxError } from '../purl/parse.js';
 import type { VersionConstraint } from '../sources/version-text.js';
-import { isModelNumber, namesALine, productTokens, vendorKeys } from './names.js';
+import { bracketVariants, isModelNumber, namesALine, productTokens, vendorKeys } from './names.js';
 import { constraintOf, type CsafIdentity, type CsafStatement, type Effect, effectOf, pairVersions, statementConstraint } from './statement.js';
 import { type CompiledConstraint, compileConstraint } from './version-check.js';
 
@@ -28,6 +28,8 @@ export interface Entry {
   readonly version: CompiledConstraint;
   /** Model numbers, lowercased: the helper's, and part numbers written in brackets in the name. */
   readonly models: readonly string[];
+  /** Variant designations in brackets (`CP100`, `l8z`): not indexed, but a name match that gives none of them is undecidable. */
+  readonly variants: readonly string[];
   /** The helper's CPE as NVD-style criteria (one per range), or why it could not be read. */
   readonly cpe?: { readonly entries: readonly CompiledEntry[]; readonly error?: undefined } | { readonly entries?: undefined; readonly error: string };
   readonly purl?: { readonly purl: Purl; readonly key: string } | { readonly purl?: undefined; readonly error: string };
@@ -113,7 +115,7 @@ export function compileEntries(statements: Iterable<CsafStatement>, stats: Entry
     const rel = i.relationship;
     return {
       advisoryId: s.advisoryId, productId: s.productId, status: s.status, effect: effectOf(s.status) as Entry['effect'], cves: [...cves],
-      identity: i, vendors, tokens, line: namesALine(i.productName ?? i.name) || namesALine(i.family), version: compileConstraint(constraint), models: [...models],
+      identity: i, vendors, tokens, variants: bracketVariants(i.productName ?? i.name).filter((v) => !models.has(v)), line: namesALine(i.productName ?? i.name) || namesALine(i.family), version: compileConstraint(constraint), models: [...models],
       ...(i.helper?.cpe ? { cpe: cpeOf(i.helper.cpe, constraint, `${s.advisoryId}/${s.productId}`) } : {}),
       ...(i.helper?.purl ? { purl: purlOf(i.helper.purl) } : {}),
       ...(rel ? { condition: `the advisory names this product ${rel.category.replace(/_/g, ' ')} ${rel.platformName ?? rel.platform?.name ?? rel.relatesTo}; the register does not say what the component is ${rel.category.replace(/_/g, ' ')}` } : {}),

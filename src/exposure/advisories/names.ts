@@ -72,8 +72,30 @@ const NOTE = /^\s*(?:incl\.?|including|includes|inclusive|all|only|see|formerly|
  * WinCC (TIA Portal)` stays apart from `SIMATIC WinCC`.
  */
 function bracket(inner: string): string {
-  const words = inner.replace(/\S*\d\S*/g, ' ');
-  return NOTE.test(inner) || !/[a-z]{2,}/i.test(words) ? ' ' : ` ${inner} `;
+  return NOTE.test(inner) || isPartNumbers(inner) ? ' ' : ` ${inner} `;
+}
+
+/** Bracketed text with no word apart from tokens holding digits: part numbers, variants (`CP100`, `1756 - L8z`). */
+function isPartNumbers(inner: string): boolean {
+  return !/[a-z]{2,}/i.test(inner.replace(/\S*\d\S*/g, ' '));
+}
+
+/**
+ * The variant designations an advisory writes in brackets after a product name (`SIPROTEC 5 7SJ82 (CP100)`,
+ * `ControlLogix 5580 (1756 - L8z)`): tokens with a digit, not plain numbers, versions or `32-bit`.
+ */
+export function bracketVariants(name: string | undefined | null): string[] {
+  if (!name) return [];
+  const out: string[] = [];
+  for (const m of name.matchAll(/\(([^()]*)\)?/g)) {
+    const inner = m[1]!;
+    if (NOTE.test(inner) || !isPartNumbers(inner)) continue;
+    for (const raw of inner.toLowerCase().split(/[\s,;/]+/)) {
+      const t = raw.replace(/^[^a-z0-9]+|[^a-z0-9]+$/g, '');
+      if (/\d/.test(t) && /[a-z]/.test(t) && !/^v?\d+(?:\.\d+)*$/.test(t) && !/^\d+-bit$/.test(t)) out.push(t);
+    }
+  }
+  return out;
 }
 
 /** Whether a name says it means a whole line (`… family`, `… series`, `all …`). */
