@@ -242,7 +242,19 @@ test('statements from an advisory survive JSON (stored rows), also with the vers
   assert.deepEqual(m.matchComponent(comp('Siemens', 'SIMATIC S7-1500 CPU', '2.0')), []);
 });
 
-test('hits are one per (CVE, productKey): affected wins over undecidable and every advisory is listed', () => {
+test('a CVE already affected under one productKey is not also undecidable under another', () => {
+  const m = new CsafMatcher([
+    st('CVE-2022-38773', 'known_affected', { vendorName: 'Siemens', productName: 'SIMATIC S7-1500 CPU family', version: 'vers:all/*' }),
+    st('CVE-2022-38773', 'known_affected', { vendorName: 'Siemens', productName: 'SIMATIC S7-1500 CPU 1516-3 PN/DP (6ES7516-3AN02-0AB0)', version: 'vers:all/*' }),
+    st('CVE-2022-38774', 'known_affected', { vendorName: 'Siemens', productName: 'SIMATIC S7-1500 CPU 1516-3 PN/DP (6ES7516-3AN02-0AB0)', version: 'vers:all/*' }),
+  ]);
+  const hits = m.matchComponent(comp('Siemens', 'SIMATIC S7-1500 CPU 1516-3 PN/DP', '3.0.3'));
+  assert.deepEqual(hits.map((h) => `${h.cveId} ${h.status} ${h.productKey}`).sort(), [
+    'CVE-2022-38773 affected csaf:siemens:simatic_s7-1500_cpu', 'CVE-2022-38774 undecidable csaf:siemens:simatic_s7-1500_cpu_1516-3_pn/dp',
+  ]);
+});
+
+test('hits are one per (CVE, productKey): affected wins over undecidable; the advisories saying the same are listed', () => {
   const m = new CsafMatcher([
     st('CVE-2020-15782', 'known_affected', { vendorName: 'Siemens', productName: 'SIMATIC S7-1500 CPU family', version: 'vers:all/<V2.9.2' }, 'ICSA-21-152-01'),
     st('CVE-2020-15782', 'known_affected', { vendorName: 'Siemens', productName: 'SIMATIC S7-1500 CPU family', version: 'fw before 2.9.2 (see notes)' }, 'ICSA-21-152-99'),
@@ -250,5 +262,10 @@ test('hits are one per (CVE, productKey): affected wins over undecidable and eve
   const h = only(m.matchComponent(comp('Siemens', 'SIMATIC S7-1500 CPU 1516-3 PN/DP', '2.8.3')));
   assert.equal(h.status, 'affected');
   assert.equal(h.source, 'ICSA-21-152-01');
-  assert.deepEqual(ex(h).sources, ['ICSA-21-152-01', 'ICSA-21-152-99']);
+  assert.equal(ex(h).sources, undefined, 'the other advisory only says undecidable');
+  const both = new CsafMatcher([
+    st('CVE-2020-15782', 'known_affected', { vendorName: 'Siemens', productName: 'SIMATIC S7-1500 CPU family', version: 'vers:all/<V2.9.2' }, 'ICSA-21-152-01'),
+    st('CVE-2020-15782', 'known_affected', { vendorName: 'Siemens', productName: 'SIMATIC S7-1500 CPU', version: 'All versions < V2.9.2' }, 'ICSA-21-152-02'),
+  ]);
+  assert.deepEqual(ex(only(both.matchComponent(comp('Siemens', 'SIMATIC S7-1500 CPU 1516-3 PN/DP', '2.8.3')))).sources, ['ICSA-21-152-01', 'ICSA-21-152-02']);
 });

@@ -156,10 +156,11 @@ export class CsafMatcher implements AdvisoryMatcher {
       for (const cveId of e.cves) {
         const k = `${cveId}${SEP}${productKey}`;
         const prev = hits.get(k);
-        if (prev && (prev.hit.status === 'affected' || status === 'undecidable')) { if (!prev.sources.includes(e.advisoryId)) prev.sources.push(e.advisoryId); continue; }
-        const sources = prev ? [e.advisoryId, ...prev.sources.filter((s) => s !== e.advisoryId)] : [e.advisoryId];
+        // one hit per (CVE, productKey): affected wins; `sources` are the advisories that say the same
+        if (prev && prev.hit.status === status) { if (!prev.sources.includes(e.advisoryId)) prev.sources.push(e.advisoryId); continue; }
+        if (prev && prev.hit.status === 'affected') continue;
         hits.set(k, {
-          sources,
+          sources: [e.advisoryId],
           hit: {
             cveId, productKey, status, source: e.advisoryId,
             explanation: {
@@ -175,9 +176,13 @@ export class CsafMatcher implements AdvisoryMatcher {
     const out: AdvisoryHit[] = [];
     const clearedCves = new Map<string, ClearedBy[]>();
     for (const cl of clears) { const l = clearedCves.get(cl.cveId); if (l) l.push(cl); else clearedCves.set(cl.cveId, [cl]); }
+    // a CVE the component is affected by is not also reported undecidable under another productKey
+    const affectedCves = new Set<string>();
+    for (const { hit } of hits.values()) if (hit.status === 'affected') affectedCves.add(hit.cveId);
     for (const { hit, sources } of hits.values()) {
       const by = clearedCves.get(hit.cveId);
       if (by) { for (const b of by) b.cleared.push(hit.productKey); continue; }
+      if (hit.status === 'undecidable' && affectedCves.has(hit.cveId)) continue;
       out.push(sources.length > 1 ? { ...hit, explanation: { ...hit.explanation, sources } } : hit);
     }
     return { hits: out, cleared: clears };
