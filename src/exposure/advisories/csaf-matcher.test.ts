@@ -269,3 +269,11 @@ test('hits are one per (CVE, productKey): affected wins over undecidable; the ad
   ]);
   assert.deepEqual(ex(only(both.matchComponent(comp('Siemens', 'SIMATIC S7-1500 CPU 1516-3 PN/DP', '2.8.3')))).sources, ['ICSA-21-152-01', 'ICSA-21-152-02']);
 });
+
+test('components it cannot read (no names, a bad CPE, a bad purl) get no hits and no error', () => {
+  const m = new CsafMatcher([S7, st('CVE-2021-23337', 'known_affected', { name: 'lodash', vendorName: 'OpenJS', productName: 'lodash', version: '< 4.17.21', helper: { purl: 'pkg:npm/lodash' } })]);
+  assert.deepEqual(m.matchComponent({ id: 'empty' }), []);
+  assert.deepEqual(m.matchComponent({ id: 'bad-cpe', cpe: 'cpe:2.3:o:siemens' }), []);
+  assert.deepEqual(m.matchComponent({ id: 'bad-purl', purl: 'pkg:npm/%zz@1.0' }), []);
+  assert.equal(m.matchComponent({ id: 'both', cpe: 'not a cpe', vendor: 'Siemens', product: 'SIMATIC S7-1500 CPU', version: '2.0' }).length, 1, 'the names still count when the CPE is bad');
+});
