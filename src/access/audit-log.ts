@@ -93,13 +93,22 @@ async function lockHead(tx: Queryable): Promise<{ seq: number; hash: string; at:
   return { seq: Number(row.seq), hash: row.hash, at: row.at };
 }
 
+const AT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
+
+/** An entry's own time (an entry journaled before its commit keeps when it happened): the database's format. */
+function checkAt(at: string): string {
+  if (!AT.test(at)) throw errors.validation('Audit entry time must be ISO 8601 UTC with microseconds.', [{ path: 'at', message: `got '${at}'` }]);
+  return at;
+}
+
 /**
- * Appends entries, in order, within the caller's transaction `tx` (from `db.transaction`).
+ * Appends entries, in order, within the caller's transaction `tx` (from `db.transaction`). An entry
+ * may carry its own time (`at`, as written by the journal of reads); otherwise it takes the commit's.
  * One lock, one head read and one INSERT per 500 entries: use it for bulk (e.g. an import's
  * per-object entries). Returns the stored entries.
  */
-export async function appendAuditBatch(tx: Queryable, entries: readonly AuditEntryInput[]): Promise<AuditEntry[]> {
-  const inputs = entries.map(normaliseInput);
+export async function appendAuditBatch(tx: Queryable, entries: readonly (AuditEntryInput & { at?: string })[]): Promise<AuditEntry[]> {
+  const inputs = entries.map((e) => ({ ...normaliseInput(e), at: e.at === undefined ? undefined : checkAt(e.at) }));
   if (inputs.length === 0) return [];
   const head = await lockHead(tx);
   const out: AuditEntry[] = [];
@@ -107,7 +116,7 @@ export async function appendAuditBatch(tx: Queryable, entries: readonly AuditEnt
   let seq = head.seq;
   for (const e of inputs) {
     seq += 1;
-    const fields = { ...e, at: head.at };
+    const fields = { ...e, at: e.at ?? head.at };
     const hash = computeEntryHash(prevHash, { ...fields, seq });
     out.push({ seq, ...fields, prevHash, hash });
     prevHash = hash;

@@ -14,6 +14,7 @@ import { prepareObject } from './prepare.js';
 import { redactReferences, redactReferencesWith, restoreHiddenRefs } from './redaction.js';
 import { ObjectCache } from './object-cache.js';
 import { AuditBatcher } from '../access/audit-batcher.js';
+import type { AuditJournal } from '../access/audit-journal.js';
 import { normaliseTimestamp } from './version-key.js';
 
 export interface Page<T> {
@@ -94,17 +95,26 @@ export class KnowledgeService {
    * writer (its lock file admits one process), so every write passes through `store` below.
    */
   private readonly cache: ObjectCache | null;
-  /** Reads of sensitive material are audited by group commit (each read still waits for its entry). */
+  /**
+   * Reads of sensitive material are audited by group commit: each read waits until its entry is
+   * durable (committed, or on the embedded store written to the journal of reads).
+   */
   private readonly readAudit: AuditBatcher;
 
   constructor(
     private readonly db: Db,
     private readonly audit: AuditAppender,
-    opts: { cacheObjects?: number } = {},
+    opts: { cacheObjects?: number; readJournal?: AuditJournal | null } = {},
   ) {
     const size = opts.cacheObjects ?? 50_000;
     this.cache = db.engine === 'pglite' && size > 0 ? new ObjectCache(size) : null;
-    this.readAudit = new AuditBatcher(db);
+    this.readAudit = new AuditBatcher(db, 500, opts.readJournal ?? null);
+  }
+
+  /** Waits until every read audited so far is in the audit chain (before closing the store). */
+  async drainReadAudit(): Promise<void> {
+    await this.readAudit.drain();
+    this.readAudit.close();
   }
 
   private visible(s: Subject) {

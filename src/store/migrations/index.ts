@@ -4,6 +4,7 @@ import { sql as access } from './002-access.js';
 import { sql as auditHead } from './003-audit-head.js';
 import { sql as register } from './004-register.js';
 import { sql as exposure } from './005-exposure.js';
+import { sql as auditJournal } from './006-audit-journal.js';
 
 export interface Migration {
   id: number;
@@ -17,4 +18,5 @@ export const migrations: Migration[] = [
   { id: 3, name: 'audit-head', sql: auditHead },
   { id: 4, name: 'register', sql: register },
   { id: 5, name: 'exposure', sql: exposure },
+  { id: 6, name: 'audit-journal', sql: auditJournal },
 ];
