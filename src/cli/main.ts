@@ -12,6 +12,7 @@ import { registerServeCommands } from './serve.commands.js';
 import { registerRegisterCommands } from './register.commands.js';
 import { registerCascadeCommands } from './cascade.commands.js';
 import { registerGenerateCommands } from './generate.commands.js';
+import { registerExposureCommands } from './exposure.commands.js';
 
 // a closed pipe (e.g. `bulwark export | head`) ends the command quietly
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {
@@ -35,6 +36,7 @@ registerAdminCommands(program);
 registerRegisterCommands(program);
 registerCascadeCommands(program);
 registerGenerateCommands(program);
+registerExposureCommands(program);
 
 program.parseAsync(process.argv).catch((e: unknown) => {
   if (isAppError(e)) {

@@ -11,6 +11,7 @@ import type { RawItem } from '../intel/object-reader.js';
 import { generateIntel } from './intel-generator.js';
 import { storeNation } from './nation.js';
 import type { ImportReport as RegisterImportReport } from '../register/import-service.js';
+import { seedExposureDemo, type ExposureDemoResult } from './exposure-demo.js';
 
 export interface DemoCredentials {
   username: string;
@@ -25,6 +26,8 @@ export interface DemoResult {
   users: DemoCredentials[];
   intel: ImportReport;
   register: RegisterImportReport;
+  /** Generated vulnerability data (NVD, KEV, EPSS, CSAF) and the threat intelligence that uses it. */
+  exposure: ExposureDemoResult;
 }
 
 const ORGS = [
@@ -78,5 +81,6 @@ export async function seedDemo(app: AppServices, actor: Subject, opts: { seed: n
   });
   const { report: register } = await storeNation(app, actor, { assets: opts.assets ?? 1000, seed: opts.seed, operators: OPERATORS });
   if (!register.ok) throw new Error(`the generated register was rejected: ${JSON.stringify(register.errors.slice(0, 5))}`);
-  return { organisations: ORGS.map((o) => o.id), users, intel, register };
+  const exposure = await seedExposureDemo(app, actor);
+  return { organisations: ORGS.map((o) => o.id), users, intel, register, exposure };
 }

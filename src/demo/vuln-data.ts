@@ -163,19 +163,29 @@ export function generateDemoVulnerabilities(): DemoVulnerabilities {
   const r = mulberry32(20261125);
   const byCve = catalogueKev();
   const catalog = new Map<string, CveEntry>(CVE_CATALOG.map((c) => [c.id, c]));
-  const cves = [...byCve.keys()].sort();
+  // KEV CVEs of products without a CPE (a PLC, a package by purl) get a record without configurations, as
+  // NVD's own records awaiting analysis have: a CSAF advisory (or a purl range) is what matches them
+  const withoutCpe = new Map<string, string[]>();
+  for (const p of allProducts()) {
+    if (p.cpe) continue;
+    for (const v of p.versions) for (const cve of v.kev ?? []) withoutCpe.set(cve, [...(withoutCpe.get(cve) ?? []), `${p.vendor} ${p.product} ${v.v}`]);
+  }
+  const cves = [...new Set([...byCve.keys(), ...withoutCpe.keys()])].sort();
   const vulnerabilities: object[] = [];
   const kev: object[] = [];
   let epss = '#model_version:v2025.03.14,score_date:2026-11-24T00:00:00+0000\ncve,epss,percentile\n';
   for (const id of cves) {
-    const affected = byCve.get(id)!;
+    const affected = byCve.get(id) ?? [];
     const entry = catalog.get(id);
-    const p0 = affected[0]!.product;
-    const name = entry?.name ?? `${p0.names[0]} Vulnerability`;
+    const named = [
+      ...affected.map((a) => `${a.product.names.join(' / ')} ${a.versions.map((k) => a.product.versions[k]!.v).join(', ')}`),
+      ...(withoutCpe.get(id) ?? []),
+    ];
+    const name = entry?.name ?? `${named[0]} Vulnerability`;
     const ui = affected.some((a) => USER_INTERACTION.has(a.product.cpe)) ? 'R' : 'N';
     const score = ui === 'R' ? 8.8 : 9.8;
     const { published, added, due } = dateOf(id, r);
-    const products = affected.map((a) => `${a.product.names.join(' / ')} ${a.versions.map((k) => a.product.versions[k]!.v).join(', ')}`).join('; ');
+    const products = named.join('; ');
     const configs = configurations(affected, r);
     vulnerabilities.push({
       cve: {
@@ -202,7 +212,7 @@ export function generateDemoVulnerabilities(): DemoVulnerabilities {
       },
     });
     kev.push({
-      cveID: id, vendorProject: entry?.vendor ?? p0.cpe.split(':')[1]!, product: entry?.product ?? p0.names[0]!, vulnerabilityName: name,
+      cveID: id, vendorProject: entry?.vendor ?? named[0]!.split(' ')[0]!, product: entry?.product ?? named[0]!, vulnerabilityName: name,
       dateAdded: added, shortDescription: `${GENERATED_NOTE} ${name}.`,
       requiredAction: 'Apply mitigations per vendor instructions, follow applicable BOD 22-01 guidance for cloud services, or discontinue use of the product if mitigations are unavailable.',
       dueDate: due, knownRansomwareCampaignUse: r() < 0.3 ? 'Known' : 'Unknown', notes: 'Generated demo entry.', cwes: [],
