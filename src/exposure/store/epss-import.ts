@@ -13,7 +13,7 @@
 import type { Db } from '../../store/db.js';
 import { readEpssBatches, type EpssHeader } from '../sources/epss.js';
 import type { ByteSource } from '../sources/input.js';
-import { auditBatch, batchTx, copyLine, labelOf, newReport, reject, resolve, stage } from './batch.js';
+import { auditBatch, batchTx, labelOf, newReport, reject, resolve, stage } from './batch.js';
 import { EPSS_MATERIAL_CHANGE, type EpssImportOptions, type VulnImportReport } from './types.js';
 
 const STAGE_COLUMNS = 'cve_id text COLLATE "C", probability double precision, percentile double precision';
@@ -42,7 +42,7 @@ export async function importEpss(db: Db, source: ByteSource, opts: EpssImportOpt
         continue;
       }
       first.set(r.cve, item.index);
-      data += copyLine([r.cve, r.epss, r.percentile]);
+      data += `${r.cve}\t${r.epss}\t${r.percentile}\n`; // a CVE id (checked by the reader) and two numbers: nothing to escape
     }
     parts.push(data);
     o.onProgress({ read: report.read, written: 0 });
@@ -54,27 +54,35 @@ export async function importEpss(db: Db, source: ByteSource, opts: EpssImportOpt
     await stage(tx, 'vuln_epss_stage', STAGE_COLUMNS, parts.join(''));
     parts.length = 0;
     await tx.query('ANALYZE vuln_epss_stage');
+    // the writers' lock keeps other writers of vuln_epss out: plain UPDATE and INSERT, no ON CONFLICT
     const [c] = await tx.query<{ v: string | null }>(
       `WITH c AS (
          INSERT INTO vuln_change (source, cve_id, op)
          SELECT 'epss', s.cve_id, 'upsert' FROM vuln_epss_stage s LEFT JOIN vuln_epss e ON e.cve_id = s.cve_id
           WHERE e.cve_id IS NULL OR abs(e.probability - s.probability) >= $1::float8
-          ORDER BY s.cve_id
          RETURNING cve_id)
        SELECT string_agg(cve_id, ' ') AS v FROM c`,
       [material],
     );
-    const [w] = await tx.query<{ ins: number; upd: number }>(
-      `WITH w AS (
-         INSERT INTO vuln_epss (cve_id, probability, percentile, score_date, model_version)
-         SELECT cve_id, probability, percentile, $1::date, $2 FROM vuln_epss_stage
-         ON CONFLICT (cve_id) DO UPDATE SET probability = EXCLUDED.probability, percentile = EXCLUDED.percentile,
-           score_date = EXCLUDED.score_date, model_version = EXCLUDED.model_version
-          WHERE vuln_epss.probability <> EXCLUDED.probability OR vuln_epss.percentile <> EXCLUDED.percentile
-         RETURNING (xmax = 0) AS inserted)
-       SELECT (count(*) FILTER (WHERE inserted))::int AS ins, (count(*) FILTER (WHERE NOT inserted))::int AS upd FROM w`,
+    const [u] = await tx.query<{ n: number }>(
+      `WITH u AS (
+         UPDATE vuln_epss e SET probability = s.probability, percentile = s.percentile, score_date = $1::date, model_version = $2
+           FROM vuln_epss_stage s
+          WHERE e.cve_id = s.cve_id AND (e.probability <> s.probability OR e.percentile <> s.percentile)
+         RETURNING 1)
+       SELECT count(*)::int AS n FROM u`,
       [scoreDate, modelVersion],
     );
+    const [i] = await tx.query<{ n: number }>(
+      `WITH i AS (
+         INSERT INTO vuln_epss (cve_id, probability, percentile, score_date, model_version)
+         SELECT s.cve_id, s.probability, s.percentile, $1::date, $2 FROM vuln_epss_stage s
+          WHERE NOT EXISTS (SELECT 1 FROM vuln_epss e WHERE e.cve_id = s.cve_id)
+         RETURNING 1)
+       SELECT count(*)::int AS n FROM i`,
+      [scoreDate, modelVersion],
+    );
+    const w = { ins: i?.n ?? 0, upd: u?.n ?? 0 };
     const changed = c?.v ? c.v.split(' ') : [];
     const ins = w?.ins ?? 0, upd = w?.upd ?? 0;
     if (ins + upd > 0) {
