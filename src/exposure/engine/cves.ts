@@ -3,25 +3,23 @@
  * and the facts that prioritise its findings (CVSS vector, reference tags, KEV, EPSS, sightings, threat
  * context). A CVE may have facts and no configurations (known from KEV or an advisory only).
  *
- * The core's MatchIndex only grows: a changed or removed CVE leaves its old entries behind as tombstones
- * (their index maps to no slot) and the index is rebuilt once tombstones pass a quarter of it.
+ * Entries are filed in an EntryIndex (by part:vendor:product, with a version filter); each entry's `cve`
+ * is its slot while filed, -1 once its CVE is changed or removed.
  */
 import { SECTOR_CODES } from '../../register/model.js';
-import { type EntryHit, MatchIndex } from '../match-index.js';
 import type { CompiledComponent } from '../component.js';
 import type { CompiledCve } from '../nvd-config.js';
 import {
   automatableOf, type EpssFact, EXPLOITATIONS, exploitationOf, type KevFact, type Sighting, type ThreatActor,
 } from '../priority/index.js';
 import { CveCompiler, isDeviceLevel } from './compile.js';
+import { EntryIndex, type Hit } from './entry-index.js';
 import type { EngineCve } from './types.js';
 
 export interface CveSlot {
   readonly id: string;
   input: EngineCve | undefined;
   cve: CompiledCve | undefined;
-  /** Index in the MatchIndex; -1 when not filed. */
-  matchIdx: number;
   deviceLevel: boolean;
   kev: KevFact | null;
   epss: EpssFact | null;
@@ -39,9 +37,7 @@ export const sectorBit = (s: string): number => 1 << SECTOR_CODES.indexOf(s as n
 export class CveTable {
   readonly slots: CveSlot[] = [];
   private readonly byId = new Map<string, number>();
-  private index = new MatchIndex();
-  private matchToSlot: number[] = [];
-  private tombstones = 0;
+  private readonly index = new EntryIndex();
   private live = 0;
   readonly compiler = new CveCompiler();
 
@@ -55,7 +51,7 @@ export class CveTable {
     if (s === undefined) {
       s = this.slots.length;
       this.slots.push({
-        id, input: undefined, cve: undefined, matchIdx: -1, deviceLevel: false, kev: null, epss: null, threats: [], sightings: [],
+        id, input: undefined, cve: undefined, deviceLevel: false, kev: null, epss: null, threats: [], sightings: [],
         exploitation: 0, automatable: 0, epssP: 0, threatMask: 0,
       });
       this.byId.set(id, s);
@@ -72,11 +68,9 @@ export class CveTable {
     x.input = input;
     x.cve = this.compiler.compile(input.id, input.configurations);
     x.deviceLevel = isDeviceLevel(x.cve);
-    x.matchIdx = this.index.add(x.cve);
-    this.matchToSlot[x.matchIdx] = slot;
+    this.index.add(x.cve, slot);
     this.live++;
     this.derive(slot);
-    this.maybeRebuild();
     return { slot, old };
   }
 
@@ -91,38 +85,21 @@ export class CveTable {
     x.cve = undefined;
     x.deviceLevel = false;
     this.derive(slot!);
-    this.maybeRebuild();
     return { slot: slot!, old };
   }
 
   private unfile(x: CveSlot): void {
-    if (x.matchIdx < 0) return;
-    this.matchToSlot[x.matchIdx] = -1;
-    x.matchIdx = -1;
-    this.tombstones++;
+    if (!x.cve) return;
+    this.index.remove(x.cve);
     this.live--;
   }
 
-  private maybeRebuild(): void {
-    if (this.tombstones < 1000 || this.tombstones * 4 < this.index.cves.length) return;
-    this.index = new MatchIndex();
-    this.matchToSlot = [];
-    this.tombstones = 0;
-    this.slots.forEach((x, slot) => {
-      if (!x.cve) return;
-      x.matchIdx = this.index.add(x.cve);
-      this.matchToSlot[x.matchIdx] = slot;
-    });
-  }
-
   /** Every live entry the component matches or is undecidable against, grouped by CVE slot. */
-  matchComponent(c: CompiledComponent): Map<number, EntryHit[]> {
-    const out = new Map<number, EntryHit[]>();
+  matchComponent(c: CompiledComponent): Map<number, Hit[]> {
+    const out = new Map<number, Hit[]>();
     for (const h of this.index.matchComponent(c)) {
-      const slot = this.matchToSlot[h.entry.cve] ?? -1;
-      if (slot < 0) continue;
-      const l = out.get(slot);
-      if (l) l.push(h); else out.set(slot, [h]);
+      const l = out.get(h.entry.cve);
+      if (l) l.push(h); else out.set(h.entry.cve, [h]);
     }
     return out;
   }

@@ -12,11 +12,10 @@ import { compileComponent, type CompiledComponent, type DeviceComponent } from '
 import { parseCpe } from '../cpe-parse.js';
 import { plainValue } from '../cpe-wfn.js';
 import { decide } from '../entry-match.js';
-import { evaluateCve } from '../evaluate.js';
-import type { EntryHit } from '../match-index.js';
 import type { CompiledCve } from '../nvd-config.js';
 import { entriesOf, productKeyOf } from './compile.js';
 import type { CveTable } from './cves.js';
+import type { Hit } from './entry-index.js';
 import type { EngineComponent } from './types.js';
 
 export const AFFECTED = 1;
@@ -30,7 +29,7 @@ export interface Identity {
   readonly key: string;
   readonly device: MatchableComponent;
   readonly comp: CompiledComponent;
-  readonly hits: Map<number, EntryHit[]>;
+  readonly hits: Map<number, Hit[]>;
   /** CVE slot → product key id → status (AFFECTED / UNDECIDABLE). */
   readonly own: Map<number, Map<number, number>>;
   /** Device-level CVE slots where a vulnerable entry matched or was undecidable. */
@@ -133,11 +132,11 @@ export class IdentityTable {
   /** Re-matches one identity against one CVE slot's current configurations (none: the hits go). */
   rematch(x: Identity, slot: number): void {
     const cve = this.cves.slots[slot]!.cve;
-    const hits: EntryHit[] = [];
+    const hits: Hit[] = [];
     if (cve) {
       for (const e of entriesOf(cve)) {
         const o = decide(e, x.comp, e.key !== undefined && x.comp.keys.includes(e.key) ? 3 : 0);
-        if (o !== 'no-match') hits.push({ cve, entry: e, outcome: o });
+        if (o !== 'no-match') hits.push({ entry: e, outcome: o });
       }
     }
     if (hits.length) x.hits.set(slot, hits); else x.hits.delete(slot);
@@ -156,9 +155,11 @@ export class IdentityTable {
       if (s.deviceLevel) {
         if (hits.some((h) => h.entry.entry.vulnerable)) x.trigger.add(slot);
       } else {
-        for (const f of evaluateCve(s.cve, [x.comp])) {
-          const pk = this.productKeys.id(productKeyOf(entryAt(s.cve, f.path)));
-          found.set(pk, Math.max(found.get(pk) ?? 0, f.status === 'affected' ? AFFECTED : UNDECIDABLE));
+        // ORs of vulnerable entries, one component: each entry it matches is affected, each it is
+        // undecidable against is undecidable (what evaluateCve answers, without building explanations).
+        for (const h of hits) {
+          const pk = this.productKeys.id(productKeyOf(h.entry));
+          found.set(pk, Math.max(found.get(pk) ?? 0, h.outcome === 'match' ? AFFECTED : UNDECIDABLE));
         }
       }
     }
