@@ -115,11 +115,15 @@ export function registerScope(s: Subject): string | null {
   return s.userId === SYSTEM_USER_ID || s.role !== 'operator' ? null : s.orgId;
 }
 
-/** Whether the subject may read a register record owned by `orgId`. */
-export function canReadRegister(s: Subject, orgId: string): boolean {
-  if (!can(s, 'register:read')) return false;
+/** Whether `orgId` is within the organisations the subject is confined to (all of them for most roles). */
+function inScope(s: Subject, orgId: string): boolean {
   const scope = registerScope(s);
   return scope === null || scope === orgId;
+}
+
+/** Whether the subject may read a register record owned by `orgId`. */
+export function canReadRegister(s: Subject, orgId: string): boolean {
+  return can(s, 'register:read') && inScope(s, orgId);
 }
 
 /** Whether the subject may create, change or delete a register record owned by `orgId`. */
@@ -150,9 +154,7 @@ export const exposureScope = (s: Subject): string | null => registerScope(s);
 
 /** Whether the subject may read a finding whose component `orgId` owns. */
 export function canReadFinding(s: Subject, orgId: string): boolean {
-  if (!can(s, 'exposure:read')) return false;
-  const scope = exposureScope(s);
-  return scope === null || scope === orgId;
+  return can(s, 'exposure:read') && inScope(s, orgId);
 }
 
 /** Whether the subject may change the state of a finding whose component `orgId` owns. */

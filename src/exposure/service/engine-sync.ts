@@ -6,7 +6,7 @@
  * processes and the threat context (the knowledge store has no change log) are re-read at most every
  * `refreshMs`.
  */
-import type { Db } from '../../store/db.js';
+import type { Db, Queryable } from '../../store/db.js';
 import { changesSince, loadRegister } from '../../register/load.js';
 import { rowToRecord, selectList } from '../../register/fields.js';
 import type { AssetRecord, ComponentRecord } from '../../register/model.js';
@@ -42,6 +42,21 @@ const kevFact = (k: StoredKev): KevFact => ({ dateAdded: k.dateAdded, knownRanso
 const epssFact = (e: StoredEpss): EpssFact => ({ probability: e.probability, percentile: e.percentile });
 export function toEngineState(r: Pick<FindingStateRecord, 'state' | 'reason' | 'expiresAt'>): FindingState {
   return { state: r.state, ...(r.reason !== null ? { reason: r.reason } : {}), ...(r.expiresAt !== null ? { expiresAt: r.expiresAt } : {}) };
+}
+
+/** The records of `ids` as stored now: each present one to `upsert`, the id of each absent one to `remove`. */
+export async function applyCurrent<R extends { id: string }>(
+  db: Queryable, entity: 'asset' | 'component' | 'dependency', ids: readonly string[], upsert: (r: R) => void, remove: (id: string) => void,
+): Promise<void> {
+  if (ids.length === 0) return;
+  const rows = await db.query(`SELECT ${selectList(entity)} FROM ${entity} WHERE id = ANY($1::text[])`, [ids]);
+  const found = new Set<string>();
+  for (const row of rows) {
+    const r = rowToRecord<R>(entity, row);
+    found.add(r.id);
+    upsert(r);
+  }
+  for (const id of ids) if (!found.has(id)) remove(id);
 }
 
 /** Changes read per round (each round is applied before the next is read). */
@@ -81,7 +96,6 @@ export class EngineSync {
       if (changes.length === 0) break;
       const ids = { asset: new Set<string>(), component: new Set<string>() };
       for (const c of changes) if (c.entity === 'asset' || c.entity === 'component') ids[c.entity].add(c.id);
-      // assets first: a new system's components need it
       await this.applyRegister(engine, [...ids.asset], [...ids.component]);
       this.registerSeq = changes[changes.length - 1]!.seq;
     }
@@ -123,28 +137,10 @@ export class EngineSync {
     return engine;
   }
 
-  /** Reads each changed record as it is now: present → upsert, absent → remove. */
+  /** Reads each changed record as it is now: present → upsert, absent → remove (assets first: a new system's components need it). */
   private async applyRegister(engine: ExposureEngine, assetIds: string[], componentIds: string[]): Promise<void> {
-    if (assetIds.length) {
-      const rows = await this.db.query(`SELECT ${selectList('asset')} FROM asset WHERE id = ANY($1::text[])`, [assetIds]);
-      const found = new Set<string>();
-      for (const r of rows) {
-        const a = rowToRecord<AssetRecord>('asset', r);
-        found.add(a.id);
-        engine.upsertAsset(a);
-      }
-      for (const id of assetIds) if (!found.has(id)) engine.removeAsset(id);
-    }
-    if (componentIds.length) {
-      const rows = await this.db.query(`SELECT ${selectList('component')} FROM component WHERE id = ANY($1::text[])`, [componentIds]);
-      const found = new Set<string>();
-      for (const r of rows) {
-        const c = rowToRecord<ComponentRecord>('component', r);
-        found.add(c.id);
-        engine.upsertComponent(c);
-      }
-      for (const id of componentIds) if (!found.has(id)) engine.removeComponent(id);
-    }
+    await applyCurrent<AssetRecord>(this.db, 'asset', assetIds, (a) => engine.upsertAsset(a), (id) => engine.removeAsset(id));
+    await applyCurrent<ComponentRecord>(this.db, 'component', componentIds, (c) => engine.upsertComponent(c), (id) => engine.removeComponent(id));
   }
 
   private async applyVuln(engine: ExposureEngine, changes: VulnChange[]): Promise<void> {
