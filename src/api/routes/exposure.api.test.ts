@@ -190,6 +190,18 @@ for (const { engine, skip } of testEngines()) {
       assert.equal((await s.req(null, 'POST', '/exposure/match', { cpes: ['cpe:2.3:a:x:y:1:*:*:*:*:*:*:*'] })).status, 401);
     });
 
+    test('/openapi.json documents every exposure route with a summary, typed errors and the finding schema', async () => {
+      const doc = (await s.get(null, '/openapi.json')).json;
+      const routes = [['get', '/exposure/findings'], ['get', '/exposure/findings/{key}'], ['post', '/exposure/findings/{key}/state'], ['get', '/exposure/summary'], ['post', '/exposure/match']];
+      assert.deepEqual(Object.keys(doc.paths).filter((p) => p.startsWith('/exposure/')).sort(), [...new Set(routes.map(([, p]) => p))].sort());
+      for (const [method, path] of routes) {
+        const op = doc.paths[path!][method!];
+        assert.ok(op.summary, `${method} ${path}`);
+        assert.equal(op.responses['401'].content['application/json'].schema.$ref, '#/components/schemas/Error', `${method} ${path}`);
+      }
+      assert.ok(doc.components.schemas.ExposureFinding, 'the finding schema is a named component');
+    });
+
     test('answers follow the store: a component changed through the register API, a CVE imported later', async () => {
       const patched = await s.req('ngOperator', 'PATCH', '/register/components/ng-scada-hmi', { version: '3.19', cpe: 'cpe:2.3:a:siemens:simatic_wincc_oa:3.19:*:*:*:*:*:*:*' });
       assert.equal(patched.status, 200, patched.text);
