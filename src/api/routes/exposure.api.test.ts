@@ -206,10 +206,20 @@ for (const { engine, skip } of testEngines()) {
       const patched = await s.req('ngOperator', 'PATCH', '/register/components/ng-scada-hmi', { version: '3.19', cpe: 'cpe:2.3:a:siemens:simatic_wincc_oa:3.19:*:*:*:*:*:*:*' });
       assert.equal(patched.status, 200, patched.text);
       assert.deepEqual(cves((await s.get('ngOperator', '/exposure/findings')).json.items), ['CVE-2025-10002']);
-      const page = { ...NVD_PAGE, vulnerabilities: [nvdCve('CVE-2025-10005', 'cpe:2.3:a:siemens:simatic_wincc_oa:*:*:*:*:*:*:*:*', { versionStartIncluding: '3.19', versionEndExcluding: '3.20' }, '55555555-5555-4555-8555-555555555555')] };
+      const page = { ...NVD_PAGE, vulnerabilities: [
+        nvdCve('CVE-2025-10005', 'cpe:2.3:a:siemens:simatic_wincc_oa:*:*:*:*:*:*:*:*', { versionStartIncluding: '3.19', versionEndExcluding: '3.20' }, '55555555-5555-4555-8555-555555555555'),
+        // a date bound against the RTU's numeric version: undecidable, reported as such
+        nvdCve('CVE-2025-10006', 'cpe:2.3:o:hitachi_energy:rtu560:*:*:*:*:*:*:*:*', { versionEndExcluding: '2024-06-30' }, '66666666-6666-4666-8666-666666666666'),
+      ] };
       const r = await importVulnerabilities(s.svc.db, s.svc.appendAudit, SYSTEM, 'nvd', json(page));
-      assert.equal(r.inserted, 1, JSON.stringify(r));
-      assert.deepEqual(cves((await s.get('ngOperator', '/exposure/findings')).json.items).sort(), ['CVE-2025-10002', 'CVE-2025-10005']);
+      assert.equal(r.inserted, 2, JSON.stringify(r));
+      const after = await s.get('ngOperator', '/exposure/findings');
+      assert.equal(after.status, 200, after.text);
+      assert.deepEqual(cves(after.json.items).sort(), ['CVE-2025-10002', 'CVE-2025-10005', 'CVE-2025-10006']);
+      const und = after.json.items.find((f: F) => f.cveId === 'CVE-2025-10006');
+      assert.equal(und.status, 'undecidable');
+      assert.ok(und.nvd[0].reasons.length > 0 || und.nvd[0].version.checks.some((c: { holds?: boolean; reason?: string }) => c.holds === undefined && c.reason), JSON.stringify(und.nvd));
+      assert.deepEqual(cves((await s.get('ngOperator', '/exposure/findings?status=undecidable')).json.items), ['CVE-2025-10006']);
     });
   });
 }

@@ -45,7 +45,7 @@ export const MatchBody = Type.Object({
 }, { additionalProperties: false });
 
 const Check = Type.Object({
-  bound: Type.String(), value: Type.String(), holds: Nullable(Type.Boolean()), order: Type.Optional(Type.Integer()), scheme: Type.String(), reason: Type.Optional(Type.String()),
+  bound: Type.String(), value: Type.String(), holds: Type.Optional(Type.Boolean({ description: 'Absent when the comparison is undecidable (then reason says why).' })), order: Type.Optional(Type.Integer()), scheme: Type.String(), reason: Type.Optional(Type.String()),
 });
 
 const NvdMatch = Type.Object({
