@@ -98,13 +98,21 @@ export function copyLine(cells: readonly Cell[]): string {
 
 /**
  * A staging table for one transaction's rows: created once per session, emptied at every commit.
- * `columns` are SQL column definitions.
+ * `columns` are SQL column definitions; jsonb columns are staged as text (the document is parsed
+ * once, when the merge casts it, not also on its way into the staging table).
  */
 export async function stage(tx: Queryable, table: string, columns: string, rows: string): Promise<void> {
   if (!canCopy(tx)) throw new Error('the vulnerability import needs a transaction of one of the store adapters (COPY)');
-  await tx.query(`CREATE TEMP TABLE IF NOT EXISTS ${table} (${columns}) ON COMMIT DELETE ROWS`);
-  const names = columns.split(',').map((c) => c.trim().split(/\s+/)[0]).join(', ');
+  const defs = columns.split(',').map((c) => c.trim().replace(/ jsonb$/, ' text'));
+  await tx.query(`CREATE TEMP TABLE IF NOT EXISTS ${table} (${defs.join(', ')}) ON COMMIT DELETE ROWS`);
+  const names = defs.map((c) => c.split(/\s+/)[0]).join(', ');
   await tx.copyFrom(`COPY ${table} (${names}) FROM STDIN`, Buffer.from(rows, 'utf8'));
+}
+
+/** The column names of staging definitions, jsonb ones cast from their staged text. */
+export function stagedSelect(columns: string): { names: string[]; select: string[] } {
+  const defs = columns.split(',').map((c) => c.trim().split(/\s+/));
+  return { names: defs.map((d) => d[0]!), select: defs.map((d) => (d[1] === 'jsonb' ? `${d[0]}::jsonb` : d[0]!)) };
 }
 
 /** The source's NVD-style zone-less UTC time as a timestamptz literal. */
@@ -126,10 +134,10 @@ export async function upsertByHash(
 ): Promise<{ id: string; inserted: boolean }[]> {
   const staged = `${table}_stage`;
   await stage(tx, staged, stageColumns, rows);
-  const cols = stageColumns.split(',').map((c) => c.trim().split(/\s+/)[0]!);
+  const { names: cols, select } = stagedSelect(stageColumns);
   const set = cols.filter((c) => c !== key).map((c) => `${c} = EXCLUDED.${c}`).join(', ');
   return tx.query<{ id: string; inserted: boolean }>(
-    `INSERT INTO ${table} (${cols.join(', ')}) SELECT ${cols.join(', ')} FROM ${staged}
+    `INSERT INTO ${table} (${cols.join(', ')}) SELECT ${select.join(', ')} FROM ${staged}
      ON CONFLICT (${key}) DO UPDATE SET ${set}${extraSet} WHERE ${table}.content_hash <> EXCLUDED.content_hash
      RETURNING ${key} AS id, (xmax = 0) AS inserted`,
   );

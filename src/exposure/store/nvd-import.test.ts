@@ -5,6 +5,9 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { openAccessTestStore } from '../../access/test-support.js';
 import { testEngines, type TestStore } from '../../store/test-engines.js';
 import { vulnerabilityId } from '../sources/stix-vulnerability.js';
@@ -83,6 +86,29 @@ for (const { engine, skip } of testEngines()) {
       assert.deepEqual(r.errors, [{ index: 1, id: 'CVE-2024-0009', field: 'cve.metrics.cvssMetricV31[0].cvssData.baseScore', reason: 'must be a number from 0 to 10, not 11' }]);
       assert.deepEqual(r.changedCveIds, ['CVE-2024-0008', 'CVE-2024-0010']);
       assert.equal(await count(store.db, "SELECT 1 FROM vuln_cve WHERE id = 'CVE-2024-0009'"), 0);
+    });
+
+    test('a large file into a small knowledge store sets its indexes aside and builds them again at the end', async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'bulwark-nvd-'));
+      const fresh = await openAccessTestStore(engine);
+      try {
+        const file = join(dir, 'nvd.json.gz');
+        writeFileSync(file, gz(nvdPage([cve('CVE-2024-0020'), cve('CVE-2024-0021', { descriptions: [{ lang: 'en', value: 'Heap overflow in the turbine controller.' }] })]).toString()));
+        let during: Promise<number> | undefined;
+        const r = await importNvd(fresh.db, file, {
+          bulkMinObjects: 1,
+          onStixWritten: () => { during ??= count(fresh.db, "SELECT 1 FROM pg_indexes WHERE indexname = 'stix_object_search'"); },
+        });
+        assert.equal(r.stix.written, 2);
+        assert.equal(await during, 0, 'the full-text index is set aside while the import loads');
+        assert.equal(await count(fresh.db, 'SELECT 1 FROM deferred_index'), 0);
+        assert.equal(await count(fresh.db, "SELECT 1 FROM pg_indexes WHERE indexname = 'stix_object_search'"), 1);
+        const [hit] = await fresh.db.query<{ name: string }>("SELECT doc->>'name' AS name FROM stix_object WHERE is_latest AND search @@ plainto_tsquery('english', 'turbine controller')");
+        assert.equal(hit?.name, 'CVE-2024-0021');
+      } finally {
+        await fresh.dispose();
+        rmSync(dir, { recursive: true, force: true });
+      }
     });
 
     test('a batch that fails stores nothing of itself: no CVE row, no change row, no STIX object', async () => {

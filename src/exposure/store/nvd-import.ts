@@ -13,6 +13,7 @@
  * commits would otherwise leave the row, whose unchanged hash then keeps the object from ever being
  * written). The next batch is read and parsed while one is being written.
  */
+import { createReadStream, statSync } from 'node:fs';
 import type { Db, Queryable } from '../../store/db.js';
 import { ImportMaintenance } from '../../intel/import-maintenance.js';
 import { writeBatch, type PreparedObject } from '../../intel/object-repository.js';
@@ -68,14 +69,33 @@ async function storedHashes(q: Queryable, ids: readonly string[]): Promise<Map<s
 
 interface Pending { index: number; record: CveRecord }
 
+/** A file source read through a byte counter (of the file's own bytes, compressed or not), for the size estimate. */
+function countingSource(source: ByteSource): { source: ByteSource; bytesRead: () => number; bytesTotal: number } {
+  if (typeof source !== 'string') return { source, bytesRead: () => 0, bytesTotal: 0 };
+  let n = 0;
+  const raw = createReadStream(source, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>;
+  const counted = (async function* () {
+    for await (const c of raw) {
+      n += c.length;
+      yield c;
+    }
+  })();
+  return { source: counted, bytesRead: () => n, bytesTotal: statSync(source).size };
+}
+
 export async function importNvd(db: Db, source: ByteSource, opts: NvdImportOptions = {}): Promise<NvdImportReport> {
   const o = resolve(opts);
   const withStix = opts.stix !== false;
   const ctx = opts.ctx ?? { ownerOrg: null, recipients: null };
   const label = labelOf(source);
   const report: NvdImportReport = { ...newReport('nvd'), stix: { written: 0, unchanged: 0, conflicts: 0 } };
-  const upkeep = new ImportMaintenance(db, { bulkMinObjects: 0 });
+  // the knowledge store's upkeep: planner statistics, and for a large source into a small table its
+  // secondary indexes set aside and built once at the end (the source's size estimated from the
+  // records per byte of the file read so far)
+  const upkeep = new ImportMaintenance(db, { bulkMinObjects: opts.bulkMinObjects, exclusiveWriter: db.engine === 'pglite' });
+  const input = countingSource(source);
   let begun = false;
+  const stixWritten = new Set<string>();
   let inflight: Promise<void> | undefined;
 
   const write = async (batch: Pending[]): Promise<void> => {
@@ -111,20 +131,23 @@ export async function importNvd(db: Db, source: ByteSource, opts: NvdImportOptio
       return;
     }
     if (!begun) {
-      await upkeep.begin({ seen: records.length, bytesRead: 0 }, 0, false);
+      await upkeep.begin({ seen: report.read, bytesRead: input.bytesRead() }, input.bytesTotal, withStix);
       begun = true;
     }
     const written = await batchTx(db, async (tx) => {
-      const out = stix.length ? await writeBatch(tx, stix) : undefined;
+      // into a knowledge store that was empty at the start, on the embedded engine (this process is
+      // its only writer), ids this import has not written yet need no lookup of stored versions
+      const knownNew = db.engine === 'pglite' && upkeep.emptyAtStart ? (id: string) => !stixWritten.has(id) : undefined;
+      const out = stix.length ? await writeBatch(tx, stix, { knownNew }) : undefined;
       const rows = await upsertByHash(tx, 'vuln_cve', 'id', STAGE_COLUMNS, records.map(rowOf).join(''), ', imported_at = now()');
       await appendChanges(tx, 'nvd', rows.map((r) => r.id));
-      const stixWritten = out ? [...out.inserted, ...out.updated] : [];
-      if (rows.length || stixWritten.length) {
+      const stixDone = out ? [...out.inserted, ...out.updated] : [];
+      if (rows.length || stixDone.length) {
         const hash = new Map(records.map((r) => [r.id, r.contentHash]));
         await auditBatch(tx, o, 'nvd', label, {
           written: rows.length, first: rows[0]?.id, last: rows[rows.length - 1]?.id,
           digest: digestOf(rows.map((r) => [r.id, hash.get(r.id)!] as const)),
-          stix: { written: stixWritten.length, digest: digestOf(stixWritten.map((i) => [`${i.id}@${i.version}`, i.hash] as const)) },
+          stix: { written: stixDone.length, digest: digestOf(stixDone.map((i) => [`${i.id}@${i.version}`, i.hash] as const)) },
         });
       }
       if (out) await upkeep.written(out.inserted.length, tx);
@@ -147,6 +170,7 @@ export async function importNvd(db: Db, source: ByteSource, opts: NvdImportOptio
       for (const c of written.out.conflicts) {
         if (report.errors.length < o.maxErrors) report.errors.push({ index: c.item.index, id: c.item.obj.name as string, field: 'lastModified', reason: `CVE stored, its STIX object not: ${c.message}` });
       }
+      for (const i of ids) stixWritten.add(i.id);
       if (ids.length) opts.onStixWritten?.(ids.map((i) => i.id));
     }
   };
@@ -162,7 +186,7 @@ export async function importNvd(db: Db, source: ByteSource, opts: NvdImportOptio
   let pending: Pending[] = [];
   const stats = newCveStats();
   try {
-    for await (const item of readNvdCves(source, { stats })) {
+    for await (const item of readNvdCves(input.source, { stats })) {
       report.read++;
       if (item.kind === 'rejected') {
         reject(report, o, { index: item.index, ...(item.id !== undefined ? { id: item.id } : {}), field: item.field, reason: item.reason });
@@ -178,8 +202,11 @@ export async function importNvd(db: Db, source: ByteSource, opts: NvdImportOptio
     if (inflight) await inflight;
   } catch (e) {
     if (inflight) await inflight.catch(() => undefined);
+    // build what was set aside now if the store still answers; otherwise the next import does
+    await upkeep.end().catch(() => undefined);
     throw e;
   }
+  await upkeep.end();
   return report;
 }
 

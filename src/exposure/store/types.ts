@@ -71,6 +71,12 @@ export interface NvdImportOptions extends VulnImportOptions {
   ctx?: IngestContext;
   /** Called with the STIX ids written, after their transaction commits (e.g. to empty a read cache). */
   onStixWritten?: (ids: string[]) => void;
+  /**
+   * A file source estimated to hold at least this many CVEs, into a knowledge store holding under a
+   * quarter of that, sets the store's secondary indexes aside and builds them once at the end (as the
+   * knowledge store's own bulk import); default 50,000 (intel/import-maintenance), 0 turns it off.
+   */
+  bulkMinObjects?: number;
 }
 
 export interface KevImportOptions extends VulnImportOptions {
