@@ -10,6 +10,7 @@ import { AuditLog } from './access/audit-service.js';
 import { UserService } from './access/user-service.js';
 import { AuditJournal } from './access/audit-journal.js';
 import { KnowledgeService } from './intel/knowledge-service.js';
+import { buildDeferredIndexes } from './intel/import-maintenance.js';
 import type { AuditAppender } from './intel/import-service.js';
 import { RegisterService } from './register/register-service.js';
 import { CascadeService } from './cascade/cascade-service.js';
@@ -56,6 +57,8 @@ export function createServices(
 /** Opens the store named by the settings (embedded PGlite, or PostgreSQL when DATABASE_URL is set) and wires services. */
 export async function openApp(settings: Settings): Promise<AppServices> {
   const db = await openDb({ dataDir: settings.dataDir, databaseUrl: settings.databaseUrl });
+  // indexes a killed bulk import set aside (src/intel/import-maintenance.ts) are built before anything is served
+  if (db.engine === 'pglite') await buildDeferredIndexes(db);
   // The embedded store: reads are audited through a journal beside its data (src/access/audit-journal.ts).
   const journal = db.engine === 'pglite' ? await AuditJournal.open(db, join(settings.dataDir, 'audit-journal.jsonl')) : null;
   return createServices(db, settings, journal);

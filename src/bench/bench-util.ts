@@ -1,6 +1,6 @@
 /** Shared helpers for benchmarks: child processes, timing, figures. */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 export const SHARED = resolve(process.env.BULWARK_SHARED_DATA ?? '../shared/data');
@@ -54,4 +54,31 @@ export function line(label: string, value: string, target?: string, ok?: boolean
 
 export function fmt(n: number, digits = 0): string {
   return n.toLocaleString('en-GB', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+}
+
+/**
+ * CPU seconds used so far by the processes of the local PostgreSQL server (every process named
+ * `postgres`, from /proc; 0 where /proc is absent). The difference over a run is the server's
+ * share of an import, which the importer's own CPU time leaves out.
+ */
+export function postgresCpuSeconds(): number {
+  let ticks = 0;
+  let pids: string[];
+  try {
+    pids = readdirSync('/proc').filter((p) => /^\d+$/.test(p));
+  } catch {
+    return 0;
+  }
+  for (const pid of pids) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const close = stat.lastIndexOf(')');
+      if (stat.slice(stat.indexOf('(') + 1, close) !== 'postgres') continue;
+      const f = stat.slice(close + 2).split(' ');
+      ticks += Number(f[11]) + Number(f[12]); // utime, stime (fields 14 and 15)
+    } catch {
+      /* the process ended meanwhile */
+    }
+  }
+  return ticks / 100; // USER_HZ
 }

@@ -15,7 +15,7 @@ import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { writeIntelBundle } from '../demo/intel-generator.js';
 import { createTestDatabase } from '../store/test-engines.js';
-import { fmt, line, median, runNode, sharedFile, workDir } from './bench-util.js';
+import { fmt, line, median, postgresCpuSeconds, runNode, sharedFile, workDir } from './bench-util.js';
 import { openLoop } from './rest-load.js';
 
 const args = process.argv.slice(2);
@@ -79,9 +79,11 @@ async function benchBulk(count: number): Promise<void> {
   }
   const run = async (label: string, env: NodeJS.ProcessEnv, target: number) => {
     const load = loadavg()[0]!.toFixed(1);
+    const server0 = postgresCpuSeconds();
     const first = await runNode([resolve('dist/bench/ingest-run.js'), file], env);
     if (first.code !== 0) throw new Error(first.stderr);
     const a = JSON.parse(first.stdout) as { seconds: number; objects: number; imported: number; maxRssMB: number; cpuSeconds: number };
+    const server1 = postgresCpuSeconds();
     const again = await runNode([resolve('dist/bench/ingest-run.js'), file], env);
     if (again.code !== 0) throw new Error(again.stderr);
     const b = JSON.parse(again.stdout) as { seconds: number; objects: number; unchanged: number; maxRssMB: number; cpuSeconds: number };
@@ -95,6 +97,13 @@ async function benchBulk(count: number): Promise<void> {
     // CPU of the importing process (all its threads; a PostgreSQL server's own is not in it): on a
     // shared machine it varies less than the wall time
     process.stdout.write(`  importer CPU: first ${a.cpuSeconds.toFixed(1)} s, re-import ${b.cpuSeconds.toFixed(1)} s\n`);
+    if (env.DATABASE_URL) {
+      // with the importer's, the CPU the import cost on this machine: two cores give 2 s of CPU per second
+      const server = server1 - server0;
+      const total = a.cpuSeconds + server;
+      process.stdout.write(`  server CPU: first ${server.toFixed(1)} s, re-import ${(postgresCpuSeconds() - server1).toFixed(1)} s; ` +
+        `importer + server ${(total * 1e6 / a.objects).toFixed(1)} µs of CPU per object, so at most ${fmt(a.objects / (total / 2))} obj/s on 2 cores\n`);
+    }
   };
   if (engines.includes('pglite')) await run('PGlite', { BULWARK_DATA_DIR: await freshPglite('bulk'), DATABASE_URL: '' }, 30_000);
   if (!engines.includes('postgres')) return;

@@ -13,11 +13,15 @@
  * the first batch) and the table is small next to it (holds under a quarter of that), the import
  * sets the table's non-unique indexes aside (their definitions go to deferred_index, the indexes
  * are dropped), loads, and builds them again at its end: one sorted build each is several times
- * cheaper. The primary key stays (the lookups of stored versions use it), and so does the unique
- * index of latest versions unless the import is the store's only possible writer (see
- * exclusiveWriter); reads stay correct meanwhile (only slower). An import killed in between leaves
- * the definitions in deferred_index; the next import builds them before it loads (or at its own
- * end when it bulk loads too).
+ * cheaper. The unique index of latest versions stays unless the import is the store's only possible
+ * writer (see exclusiveWriter); reads stay correct meanwhile (only slower). The primary key stays
+ * too (the lookups of stored versions use it), except when the import is the only writer and the
+ * table was empty when it began: then nothing is stored that the import did not write, so it needs
+ * no lookups while it writes each id's first object, and it writes the objects of ids it has
+ * already written after the key is built again (importBatches). An import killed in between leaves
+ * the definitions in deferred_index; the next import builds them before it loads (the primary key
+ * always first; the others at its own end when it bulk loads too), and so does opening the
+ * embedded store (`buildDeferredIndexes` in app.ts).
  */
 import type { Db, Queryable } from '../store/db.js';
 
@@ -54,10 +58,20 @@ async function tableStats(q: Queryable): Promise<number> {
   return r ? Number(r.n) : -1;
 }
 
-/** Builds every index set aside (by this import or a killed one), each in its own transaction. */
-export async function buildDeferredIndexes(db: Db): Promise<string[]> {
+/** The primary key of stix_object as deferred_index records it when a bulk load sets it aside. */
+const PRIMARY_KEY = 'stix_object_pkey';
+const PRIMARY_KEY_DEF = `ALTER TABLE stix_object ADD CONSTRAINT ${PRIMARY_KEY} PRIMARY KEY (id, version)`;
+
+/**
+ * Builds every index set aside (by this import or a killed one), each in its own transaction, the
+ * primary key first; with `only`, just that one.
+ */
+export async function buildDeferredIndexes(db: Db, only?: string): Promise<string[]> {
   const built: string[] = [];
-  const names = await db.query<{ name: string }>('SELECT name FROM deferred_index ORDER BY name');
+  const names = await db.query<{ name: string }>(
+    `SELECT name FROM deferred_index WHERE $1::text IS NULL OR name = $1 ORDER BY name <> '${PRIMARY_KEY}', name`,
+    [only ?? null],
+  );
   for (const { name } of names) {
     await db.transaction(async (tx) => {
       // a concurrent import building the same index waits here, then finds the row gone
@@ -74,9 +88,9 @@ export async function buildDeferredIndexes(db: Db): Promise<string[]> {
 
 /**
  * Sets indexes of stix_object aside (recorded, then dropped) in one transaction: the non-unique
- * ones, and with `unique` the unique ones too, except the primary key (the lookups need it).
+ * ones, with `unique` the unique ones too, and with `primaryKey` the primary key as well.
  */
-async function deferIndexes(db: Db, unique: boolean): Promise<boolean> {
+async function deferIndexes(db: Db, unique: boolean, primaryKey: boolean): Promise<boolean> {
   try {
     await db.transaction(async (tx) => {
       // dropping an index waits for readers of the table; rather load without bulk mode than stall
@@ -92,6 +106,10 @@ async function deferIndexes(db: Db, unique: boolean): Promise<boolean> {
       for (const d of defs) {
         await tx.query('INSERT INTO deferred_index (name, definition) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING', [d.name, d.definition]);
         await tx.query(`DROP INDEX ${quoteIdent(d.name)}`);
+      }
+      if (primaryKey) {
+        await tx.query('INSERT INTO deferred_index (name, definition) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING', [PRIMARY_KEY, PRIMARY_KEY_DEF]);
+        await tx.query(`ALTER TABLE stix_object DROP CONSTRAINT ${PRIMARY_KEY}`);
       }
     });
     return true;
@@ -124,11 +142,20 @@ export class ImportMaintenance {
   private grown = 0;
   private bulk = false;
   private empty = false;
+  private keyDeferred = false;
 
   constructor(private readonly db: Db, private readonly opts: MaintenanceOptions = {}) {}
 
   get bulkLoading(): boolean {
     return this.bulk;
+  }
+
+  /**
+   * The primary key is set aside: nothing may be looked up by id until {@link buildPrimaryKey} or
+   * {@link end}; the import writes only the first object of each id meanwhile.
+   */
+  get primaryKeyDeferred(): boolean {
+    return this.keyDeferred;
   }
 
   /** The table held no objects when the import began. */
@@ -142,6 +169,8 @@ export class ImportMaintenance {
    * a killed bulk import left aside unless this import bulk loads as well.
    */
   async begin(first: { seen: number; bytesRead: number }, bytesTotal: number, allowBulk = true): Promise<void> {
+    // a primary key a killed import set aside: the lookups of stored versions need it
+    await buildDeferredIndexes(this.db, PRIMARY_KEY);
     this.statsRows = await tableStats(this.db);
     if (this.statsRows < 0) await this.analyze();
     const [e] = await this.db.query<{ n: number }>('SELECT count(*)::int AS n FROM (SELECT 1 FROM stix_object LIMIT 1) t');
@@ -151,7 +180,11 @@ export class ImportMaintenance {
     if (allowBulk && min > 0 && Number.isFinite(min) && estimate >= min) {
       const limit = Math.ceil(estimate / 4);
       const [r] = await this.db.query<{ n: number }>('SELECT count(*)::int AS n FROM (SELECT 1 FROM stix_object LIMIT $1) t', [limit]);
-      if ((r?.n ?? 0) < limit) this.bulk = await deferIndexes(this.db, this.opts.exclusiveWriter === true);
+      if ((r?.n ?? 0) < limit) {
+        const exclusive = this.opts.exclusiveWriter === true;
+        this.bulk = await deferIndexes(this.db, exclusive, exclusive && this.empty);
+        this.keyDeferred = this.bulk && exclusive && this.empty;
+      }
     }
     if (!this.bulk) await buildDeferredIndexes(this.db);
   }
@@ -165,11 +198,19 @@ export class ImportMaintenance {
     if (this.statsRows < STATS_ENOUGH_ROWS && this.grown >= Math.max(this.statsRows, 1000)) await this.analyze(q);
   }
 
+  /** Builds the primary key again (before the objects of ids already written are looked up). */
+  async buildPrimaryKey(): Promise<void> {
+    if (!this.keyDeferred) return;
+    await buildDeferredIndexes(this.db, PRIMARY_KEY);
+    this.keyDeferred = false;
+  }
+
   /** At the end of the import (also after a failure): builds the indexes set aside, refreshes statistics. */
   async end(): Promise<void> {
     if (this.bulk) {
       await buildDeferredIndexes(this.db);
       this.bulk = false;
+      this.keyDeferred = false;
       await this.analyze(this.db, ''); // a table loaded in bulk: statistics of every column, for reads
     }
   }

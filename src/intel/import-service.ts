@@ -43,6 +43,11 @@ export interface ImportOptions {
    * objects into a table holding under a quarter of that; default 50,000, 0 turns it off.
    */
   bulkMinObjects?: number;
+  /**
+   * While a bulk load into an empty embedded store has its primary key set aside, objects of ids
+   * it already wrote wait for the key; at most this many (default 100,000), then the key is built early.
+   */
+  heldForKeyMax?: number;
 }
 
 export interface ImportReport {
@@ -168,10 +173,15 @@ export async function importBatches(db: Db, label: string, source: BatchSource, 
   // batch (consecutive batches often share a few ids): what is decided for an object depends only
   // on its id's stored versions and the objects with its id before it, so the outcome is the same
   // as writing in file order. Outcomes are taken in file order.
+  //
+  // While the primary key is set aside (a bulk load into an empty embedded store), only each id's
+  // first object is written; the others wait in `later` (file order kept) and are written, with
+  // lookups, once the key is built again: at the end, or sooner when too many wait.
   const maxInflight = 2;
   const inflight: Write[] = [];
   let fresh: NewIds | null = null;
   let held: PreparedObject[] = [];
+  let later: PreparedObject[] = [];
   let at = { bytesRead: 0, seen: 0 };
   const retire = async () => {
     const w = inflight.shift()!;
@@ -189,6 +199,18 @@ export async function importBatches(db: Db, label: string, source: BatchSource, 
       if (db.engine === 'postgres') await tx.query('SET LOCAL synchronous_commit = off');
       return writeAudited(tx, items, label, opts, knownNew);
     });
+  /** Writes the objects that waited for the primary key, in order, one batch at a time. */
+  const writeLater = async () => {
+    const size = Math.max(opts.batchSize ?? 2000, 1);
+    for (let k = 0; k < later.length; k += size) {
+      const items = later.slice(k, k + size);
+      const out = await write(items);
+      fresh?.add(items);
+      count(out);
+      await upkeep.written(out.inserted.length);
+    }
+    later = [];
+  };
   const dispatch = (items: PreparedObject[], reached: Write['progress']) => {
     const known = fresh!;
     const done = known.active
@@ -203,7 +225,7 @@ export async function importBatches(db: Db, label: string, source: BatchSource, 
       for (const r of b.rejections) reject(r);
       if (!fresh) {
         await upkeep.begin(b, bytesTotal);
-        fresh = new NewIds(upkeep.emptyAtStart);
+        fresh = new NewIds(upkeep.emptyAtStart, upkeep.primaryKeyDeferred);
       }
       if (!b.items.length && !held.length) {
         if (!inflight.length) progress(b.bytesRead, b.seen);
@@ -213,7 +235,18 @@ export async function importBatches(db: Db, label: string, source: BatchSource, 
       while (inflight.length >= maxInflight) await retire();
       let items = held.length ? [...held, ...b.items] : b.items;
       held = [];
-      if (inflight.length) {
+      if (fresh.exact) {
+        const first: PreparedObject[] = [];
+        for (const i of items) (fresh.claim(i.id) ? first : later).push(i);
+        items = first;
+        if (later.length >= (opts.heldForKeyMax ?? LATER_MAX)) {
+          // too many to hold: build the key now, write them, and go on with lookups
+          while (inflight.length) await retire();
+          await upkeep.buildPrimaryKey();
+          fresh.inexact();
+          await writeLater();
+        }
+      } else if (inflight.length) {
         const busy = (i: PreparedObject) => inflight.some((w) => w.ids.has(i.id));
         if (items.some(busy)) {
           held = items.filter(busy);
@@ -234,8 +267,12 @@ export async function importBatches(db: Db, label: string, source: BatchSource, 
     throw e;
   }
   await upkeep.end();
+  if (later.length) await writeLater();
   return report;
 }
+
+/** Objects of already-written ids held while the primary key is set aside, at most (then it is built early). */
+const LATER_MAX = 100_000;
 
 interface Write {
   done: Promise<WriteOutcome>;
@@ -250,12 +287,38 @@ class StrictAbort extends Error {}
 /**
  * Ids an import into an empty table has not written yet: they need no lookup of stored versions.
  * Written ids are kept as 28 bits of their UUID's tail (small integers: a few MB for a million);
- * two ids sharing them only cost an unneeded lookup.
+ * two ids sharing them only cost an unneeded lookup. While the primary key is set aside there can
+ * be no lookups at all, so the ids are kept whole (`exact`): each id's first object is written, the
+ * others wait.
  */
 class NewIds {
   private readonly written = new Set<number>();
+  private claimed: Set<string> | null;
 
-  constructor(readonly active: boolean) {}
+  constructor(readonly active: boolean, exact = false) {
+    this.claimed = exact ? new Set() : null;
+  }
+
+  get exact(): boolean {
+    return this.claimed !== null;
+  }
+
+  /** Exact mode: true the first time an id is met (its object is written now), false after. */
+  claim(id: string): boolean {
+    const c = this.claimed!;
+    if (c.has(id)) return false;
+    c.add(id);
+    return true;
+  }
+
+  /** Leaves exact mode (the primary key is back): every id claimed so far counts as written. */
+  inexact(): void {
+    for (const id of this.claimed ?? []) {
+      const k = NewIds.key(id);
+      if (!Number.isNaN(k)) this.written.add(k);
+    }
+    this.claimed = null;
+  }
 
   /** The last 7 hex digits of the id (NaN when they are not hex: such an id is always looked up). */
   private static key(id: string): number {
@@ -270,6 +333,8 @@ class NewIds {
 
   /** Whether the id is known not to be stored (a snapshot: ids of the batch being written are added after). */
   readonly knownNew = (id: string): boolean => {
+    // exact mode writes only first objects of their ids: none is stored
+    if (this.claimed !== null) return true;
     const k = NewIds.key(id);
     return !Number.isNaN(k) && !this.written.has(k);
   };
