@@ -7,16 +7,17 @@
  * `refreshMs`.
  */
 import type { Db, Queryable } from '../../store/db.js';
-import { changesSince, loadRegister } from '../../register/load.js';
+import { loadRegister } from '../../register/load.js';
 import { rowToRecord, selectList } from '../../register/fields.js';
 import type { AssetRecord, ComponentRecord } from '../../register/model.js';
 import { ExposureEngine, type EngineCve, type FindingState } from '../engine/index.js';
 import type { EpssFact, KevFact } from '../priority/index.js';
 import {
-  cveChangesSince, getStates, lastVulnChangeSeq, loadCsafProducts, loadEpss, loadKev, streamCves,
+  getStates, lastVulnChangeSeq, loadCsafProducts, loadEpss, loadKev, streamCves,
   type FindingStateRecord, type StoredCve, type StoredEpss, type StoredKev, type VulnChange,
 } from '../store/index.js';
 import { advisoryMatchersOf } from './advisory-matchers.js';
+import { registerChangesAfter, vulnChangesAfter } from './change-feeds.js';
 import { EMPTY_THREAT_CONTEXT, loadThreatContext, type ThreatContext } from './threat-context.js';
 
 export interface SyncOptions {
@@ -92,7 +93,7 @@ export class EngineSync {
     if (this.engine === null) this.engine = await this.load();
     const engine = this.engine;
     for (;;) {
-      const changes = await changesSince(this.db, this.registerSeq, ROUND);
+      const changes = await registerChangesAfter(this.db, this.registerSeq, ROUND);
       if (changes.length === 0) break;
       const ids = { asset: new Set<string>(), component: new Set<string>() };
       for (const c of changes) if (c.entity === 'asset' || c.entity === 'component') ids[c.entity].add(c.id);
@@ -100,7 +101,7 @@ export class EngineSync {
       this.registerSeq = changes[changes.length - 1]!.seq;
     }
     for (;;) {
-      const changes = await cveChangesSince(this.db, this.vulnSeq, ROUND);
+      const changes = await vulnChangesAfter(this.db, this.vulnSeq, ROUND);
       if (changes.length === 0) break;
       await this.applyVuln(engine, changes);
       this.vulnSeq = changes[changes.length - 1]!.seq;
