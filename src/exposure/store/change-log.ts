@@ -28,8 +28,10 @@ export async function appendChanges(tx: Queryable, source: VulnSource, cveIds: r
 /** The changes after `seq`, oldest first, at most `limit`. */
 export async function cveChangesSince(db: Queryable, seq: number, limit = 100_000): Promise<VulnChange[]> {
   const rows = await db.query<{ seq: string; at: string; source: VulnSource; cve_id: string; op: 'upsert' | 'delete' }>(
-    `SELECT seq::text AS seq, to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS at, source, cve_id, op
-       FROM vuln_change WHERE seq > $1::bigint ORDER BY seq LIMIT $2`,
+    // ORDER BY the table's column (c.seq), not the text output column of the same name: numeric
+    // order, through the primary key
+    `SELECT c.seq::text AS seq, to_char(c.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS at, c.source, c.cve_id, c.op
+       FROM vuln_change c WHERE c.seq > $1::bigint ORDER BY c.seq LIMIT $2`,
     [String(Math.max(0, Math.floor(seq))), Math.max(1, Math.floor(limit))],
   );
   return rows.map((r) => ({ seq: Number(r.seq), at: r.at, source: r.source, cveId: r.cve_id, op: r.op }));
