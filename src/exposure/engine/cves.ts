@@ -37,7 +37,7 @@ export const sectorBit = (s: string): number => 1 << SECTOR_CODES.indexOf(s as n
 export class CveTable {
   readonly slots: CveSlot[] = [];
   private readonly byId = new Map<string, number>();
-  private readonly index = new EntryIndex();
+  readonly index = new EntryIndex();
   private live = 0;
   readonly compiler = new CveCompiler();
 

@@ -54,7 +54,9 @@ export class ExposureEngine {
     const timings: Record<string, number> = {};
     let t0 = now();
     try {
+      this.t.cves.index.bulk = true;
       for (const c of input.cves) this.t.cves.set(c);
+      this.t.cves.index.bulk = false;
       for (const [id, f] of input.kev ?? []) this.t.cves.setKev(this.t.cves.ensure(id), f);
       for (const [id, f] of input.epss ?? []) this.t.cves.setEpss(this.t.cves.ensure(id), f);
       for (const [id, a] of input.threats ?? []) this.t.cves.setThreats(this.t.cves.ensure(id), a);
@@ -187,16 +189,44 @@ export class ExposureEngine {
     return new Map([...m].map(([pk, st]) => [names[pk]!, st]));
   }
 
-  /** A system's findings as key → status. */
-  private systemFindings(s: number | undefined): Map<string, number> {
+  /** The systems' device findings as key → status (few: a component change re-reads them whole). */
+  private deviceSnapshot(systems: readonly number[]): Map<string, number> {
     const out = new Map<string, number>();
-    if (s === undefined) return out;
-    const { reg, cves, ids } = this.t;
-    walk(this.t, [s], (_s, c, slot, pk, st) => {
-      const k = findingKey(reg.compIds[c]!, cves.slots[slot]!.id, ids.productKeys.names[pk]!);
-      out.set(k, Math.max(out.get(k) ?? 0, st));
-    });
+    const { reg, cves, ids, profiles } = this.t;
+    for (const s of systems) {
+      const x = reg.systems[s]!;
+      if (x.profile < 0) continue;
+      const dev = profiles.packed(profiles.all[x.profile]!);
+      for (let k = 0; k < dev.length; k += 4) {
+        const key = findingKey(reg.compIds[x.comps[dev[k]!]!]!, cves.slots[dev[k + 1]!]!.id, ids.productKeys.names[dev[k + 2]!]!);
+        out.set(key, Math.max(out.get(key) ?? 0, dev[k + 3]!));
+      }
+    }
     return out;
+  }
+
+  /** A component's own findings (its identity's) as (slot, pk) number → status: compared without building keys. */
+  private ownSnapshot(comp: number | undefined): Map<number, number> {
+    const out = new Map<number, number>();
+    if (comp === undefined) return out;
+    const own = this.t.ids.packed(this.t.ids.all[this.t.reg.compIdentity[comp]!]!);
+    for (let k = 0; k < own.length; k += 3) out.set(own[k]! * 4_194_304 + own[k + 1]!, own[k + 2]!);
+    return out;
+  }
+
+  /** The delta of a component change: its own findings compared by number, the systems' device findings by key. */
+  private componentDelta(id: string, own0: Map<number, number>, own1: Map<number, number>, dev0: Map<string, number>, dev1: Map<string, number>): FindingsDelta {
+    this.t.profiles.resetMemo();
+    const d = new DeltaBuilder();
+    d.diffKeys(dev0, dev1);
+    const { cves, ids } = this.t;
+    const named = (m: Map<number, number>, keep: (n: number, st: number) => boolean) => {
+      const out = new Map<string, number>();
+      for (const [n, st] of m) if (keep(n, st)) out.set(findingKey(id, cves.slots[Math.floor(n / 4_194_304)]!.id, ids.productKeys.names[n % 4_194_304]!), st);
+      return out;
+    };
+    d.diffKeys(named(own0, (n, st) => own1.get(n) !== st), named(own1, (n, st) => own0.get(n) !== st));
+    return d.build();
   }
 
   /** A system's zone / criticality / sector / site: its findings are re-prioritised (read at query time). */
@@ -232,36 +262,25 @@ export class ExposureEngine {
     const x = this.identity(c);
     if (!('idx' in x)) throw errors.validation(`Component ${c.id} rejected.`, [x]);
     const systems = [...new Set([from, target].filter((s): s is number => s !== undefined))];
-    const before = this.merged(systems);
+    const own0 = this.ownSnapshot(k);
+    const dev0 = this.deviceSnapshot(systems);
     this.t.profiles.resetMemo();
     if (k !== undefined) this.unfile(k);
     this.file(c);
     for (const s of systems) this.profile(s);
-    return this.finish(before, systems);
+    return this.componentDelta(c.id, own0, this.ownSnapshot(reg.component(c.id)), dev0, this.deviceSnapshot(systems));
   }
 
   removeComponent(componentId: string): FindingsDelta {
     const k = this.t.reg.component(componentId);
     if (k === undefined) return new DeltaBuilder().build();
     const s = this.t.reg.compSystem[k]!;
-    const before = this.merged([s]);
+    const own0 = this.ownSnapshot(k);
+    const dev0 = this.deviceSnapshot([s]);
     this.t.profiles.resetMemo();
     this.unfile(k);
     this.profile(s);
-    return this.finish(before, [s]);
-  }
-
-  private merged(systems: readonly number[]): Map<string, number> {
-    const out = new Map<string, number>();
-    for (const s of systems) for (const [k, v] of this.systemFindings(s)) out.set(k, v);
-    return out;
-  }
-
-  private finish(before: Map<string, number>, systems: readonly number[]): FindingsDelta {
-    this.t.profiles.resetMemo();
-    const d = new DeltaBuilder();
-    d.diffKeys(before, this.merged(systems));
-    return d.build();
+    return this.componentDelta(componentId, own0, new Map(), dev0, this.deviceSnapshot([s]));
   }
 
   /** Facts that re-prioritise one CVE's findings (null / [] removes): O(1), ranks are computed when read. */

@@ -33,10 +33,10 @@ class Bucket {
   recent: CompiledEntry[] = [];
   dead = 0;
 
-  add(e: CompiledEntry): void {
+  add(e: CompiledEntry, bulk: boolean): void {
     this.all.push(e);
     this.recent.push(e);
-    if (this.recent.length > 4 * Math.sqrt(this.all.length) + 16) this.organise();
+    if (!bulk && this.recent.length > 4 * Math.sqrt(this.all.length) + 16) this.organise();
   }
 
   organise(): void {
@@ -89,6 +89,9 @@ export class EntryIndex {
   private wide: CompiledEntry[] = [];
   private wideDead = 0;
 
+  /** While true (a full load), buckets are sorted once, at their first lookup, not as they grow. */
+  bulk = false;
+
   /** Files a CVE's entries; each entry's `cve` is set to `slot`. */
   add(cve: CompiledCve, slot: number): void {
     for (const e of entriesOf(cve)) {
@@ -96,7 +99,7 @@ export class EntryIndex {
       if (e.key === undefined) { this.wide.push(e); continue; }
       let b = this.byKey.get(e.key);
       if (!b) { b = new Bucket(); this.byKey.set(e.key, b); }
-      b.add(e);
+      b.add(e, this.bulk);
     }
   }
 
@@ -118,7 +121,7 @@ export class EntryIndex {
     for (const k of keys) {
       const b = this.byKey.get(k);
       if (!b) continue;
-      if (b.dead * 4 > b.all.length) b.organise();
+      if (b.dead * 4 > b.all.length || b.recent.length > 4 * Math.sqrt(b.all.length) + 16) b.organise();
       for (const e of b.rest) consider(e, c, from, out);
       for (const e of b.recent) consider(e, c, from, out);
       const iv = b.sorted;

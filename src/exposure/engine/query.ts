@@ -1,8 +1,11 @@
 /**
- * Findings pages and summaries over the walk: one pass keeps the best `limit` findings after the cursor
- * (a sorted buffer; ties on the score are broken by CVE id, component id, product key) and counts the total;
- * only the page's findings are explained. The cursor carries the last item's sort key, so a page is stable
- * under changes elsewhere.
+ * Findings pages and summaries. Own findings (those of a component's identity) are read per **cohort**:
+ * the components in scope with the same identity, organisation, system rank (exposure, human impact,
+ * sector, criticality) and internet flag rank every own finding alike, so each (cohort, finding) is scored
+ * once, counted at once, and its components are looked at one by one only when the score can reach the
+ * page. Device findings are walked one by one (there are few). One pass keeps the best `limit` findings after
+ * the cursor (ties on the score broken by CVE id, component id, product key) and counts the total; only the
+ * page's findings are explained. The cursor carries the last item's sort key.
  */
 import { errors } from '../../errors.js';
 import { OUTCOMES, type PriorityOutcome } from '../priority/index.js';
@@ -12,7 +15,7 @@ import type { StateBook } from './states.js';
 import {
   FINDING_STATES, type FindingFilter, type FindingsPage, type FindingStateName, type FindingStatus, type OrgSummary, type PageRequest,
 } from './types.js';
-import { outcomeOfScore, scopeOf, scoreOf, type SystemRank, systemRank, type Tables, walk } from './walk.js';
+import { outcomeOfScore, scopeOf, scoreOf, type SystemRank, systemRank, type Tables } from './walk.js';
 
 interface Item { score: number; cve: string; comp: string; pk: string; ci: number; slot: number; pkId: number; status: number }
 type SortKey = Pick<Item, 'score' | 'cve' | 'comp' | 'pk'>;
@@ -38,44 +41,94 @@ function decodeCursor(s: string): SortKey {
   throw errors.validation('Invalid page cursor.', [{ path: 'after', message: 'is not a cursor returned by a findings page' }]);
 }
 
-/** The per-finding test of a filter (the scope has already narrowed the systems). */
-function matcher(t: Tables, states: StateBook, f: FindingFilter) {
-  const { reg } = t;
-  const slot = f.cveId === undefined ? undefined : (t.cves.slotOf(f.cveId) ?? -2);
-  const comp = f.componentId === undefined ? undefined : (reg.component(f.componentId) ?? -2);
-  const orgs = f.orgIds ? new Set(f.orgIds.map((o) => reg.orgIndex(o))) : undefined;
-  const org = f.orgId === undefined ? undefined : reg.orgIndex(f.orgId);
-  const outcome = f.outcome === undefined ? undefined : OUTCOMES.indexOf(f.outcome);
-  const status = f.status === undefined ? undefined : f.status === 'affected' ? AFFECTED : 1 - AFFECTED;
-  return (s: number, c: number, sl: number, pk: number, st: number, score: number): boolean => {
-    if (slot !== undefined && sl !== slot) return false;
-    if (comp !== undefined && c !== comp) return false;
-    const o = reg.compOrg[c]!;
-    if (org !== undefined && o !== org) return false;
-    if (orgs && !orgs.has(o)) return false;
-    if (f.systemId !== undefined && reg.systems[s]!.id !== f.systemId) return false;
-    if (f.siteId !== undefined && reg.systems[s]!.siteId !== f.siteId) return false;
-    if (status !== undefined && st !== status) return false;
-    if (outcome !== undefined && outcomeOfScore(score) !== outcome) return false;
-    if (f.state !== undefined && stateOf(t, states, c, sl, pk) !== f.state) return false;
-    return true;
-  };
-}
-
 function stateOf(t: Tables, states: StateBook, c: number, slot: number, pk: number): FindingStateName {
   const id = t.reg.compIds[c]!;
   if (!states.hasAny(id)) return 'new';
   return states.read(findingKey(id, t.cves.slots[slot]!.id, t.ids.productKeys.names[pk]!)).state;
 }
 
-/** Walks a filter's findings with their score (ranks computed once per system). */
-function walkScored(t: Tables, f: FindingFilter, visit: (s: number, c: number, slot: number, pk: number, st: number, score: number) => void): void {
-  let lastSys = -1;
-  let rank: SystemRank | undefined;
-  walk(t, scopeOf(t, f), (s, c, slot, pk, st) => {
-    if (s !== lastSys) { rank = systemRank(t.reg.systems[s]!); lastSys = s; }
-    visit(s, c, slot, pk, st, scoreOf(t, slot, rank!, t.reg.compExposed[c]!));
-  });
+interface Cohort {
+  readonly identity: number;
+  readonly org: number;
+  readonly rank: SystemRank;
+  readonly exposed: boolean;
+  readonly comps: number[];
+  /** Components of the cohort that have any triage state (the others are all new). */
+  readonly stated: number[];
+}
+
+/** A finding of the scope: one component (device findings) or a cohort's components (own findings). */
+interface Visitor {
+  one(c: number, slot: number, pk: number, st: number, score: number): void;
+  many(co: Cohort, slot: number, pk: number, st: number, score: number): void;
+}
+
+/** Visits a filter's findings (component, CVE, status and outcome filters applied; state left to the visitor). */
+function visit(t: Tables, states: StateBook, f: FindingFilter, v: Visitor): void {
+  const { reg, ids, profiles } = t;
+  const slotF = f.cveId === undefined ? undefined : (t.cves.slotOf(f.cveId) ?? -2);
+  const compF = f.componentId === undefined ? undefined : (reg.component(f.componentId) ?? -2);
+  const orgs = f.orgIds ? new Set(f.orgIds.map((o) => reg.orgIndex(o))) : undefined;
+  const orgF = f.orgId === undefined ? undefined : reg.orgIndex(f.orgId);
+  const outcomeF = f.outcome === undefined ? undefined : OUTCOMES.indexOf(f.outcome);
+  const statusF = f.status === undefined ? undefined : f.status === 'affected' ? AFFECTED : 1 - AFFECTED;
+  const compOk = (s: number, c: number): boolean => {
+    if (compF !== undefined && c !== compF) return false;
+    const o = reg.compOrg[c]!;
+    if (orgF !== undefined && o !== orgF) return false;
+    if (orgs && !orgs.has(o)) return false;
+    if (f.systemId !== undefined && reg.systems[s]!.id !== f.systemId) return false;
+    return f.siteId === undefined || reg.systems[s]!.siteId === f.siteId;
+  };
+  const findingOk = (slot: number, st: number, score: number): boolean =>
+    (slotF === undefined || slot === slotF) && (statusF === undefined || st === statusF) && (outcomeF === undefined || outcomeOfScore(score) === outcomeF);
+
+  // Systems in scope: cohorts for own findings, device findings one by one.
+  const groups = new Map<string, Cohort>();
+  const scope = scopeOf(t, f);
+  const eachSystem = (s: number): void => {
+    const x = reg.systems[s]!;
+    const rank = systemRank(x);
+    for (const c of x.comps) {
+      if (!compOk(s, c)) continue;
+      const exposed = reg.compExposed[c]!;
+      const key = `${reg.compIdentity[c]}/${reg.compOrg[c]}/${rank.exposure}/${rank.human}/${rank.sectorBit}/${rank.criticality}/${exposed ? 1 : 0}`;
+      let co = groups.get(key);
+      if (!co) { co = { identity: reg.compIdentity[c]!, org: reg.compOrg[c]!, rank, exposed, comps: [], stated: [] }; groups.set(key, co); }
+      co.comps.push(c);
+      if (states.hasAny(reg.compIds[c]!)) co.stated.push(c);
+    }
+    if (x.profile < 0) return;
+    const dev = profiles.packed(profiles.all[x.profile]!);
+    for (let k = 0; k < dev.length; k += 4) {
+      const c = x.comps[dev[k]!]!;
+      if (!compOk(s, c)) continue;
+      const slot = dev[k + 1]!;
+      const score = scoreOf(t, slot, rank, reg.compExposed[c]!);
+      if (findingOk(slot, dev[k + 3]!, score)) v.one(c, slot, dev[k + 2]!, dev[k + 3]!, score);
+    }
+  };
+  if (scope) for (const s of scope) eachSystem(s);
+  else for (let s = 0; s < reg.systems.length; s++) if (reg.system(reg.systems[s]!.id) === s) eachSystem(s);
+
+  for (const co of groups.values()) {
+    const own = ids.packed(ids.all[co.identity]!);
+    for (let k = 0; k < own.length; k += 3) {
+      const slot = own[k]!;
+      if (slotF !== undefined && slot !== slotF) continue;
+      const score = scoreOf(t, slot, co.rank, co.exposed);
+      if (findingOk(slot, own[k + 2]!, score)) v.many(co, slot, own[k + 1]!, own[k + 2]!, score);
+    }
+  }
+}
+
+/** The cohort's components whose state is `want` (all but the stated ones are new). */
+function membersIn(t: Tables, states: StateBook, co: Cohort, slot: number, pk: number, want: FindingStateName | undefined): { n: number; list: () => Iterable<number> } {
+  if (want === undefined) return { n: co.comps.length, list: () => co.comps };
+  const statedIn = co.stated.filter((c) => stateOf(t, states, c, slot, pk) === want);
+  if (want !== 'new') return { n: statedIn.length, list: () => statedIn };
+  const stated = new Set(co.stated);
+  return { n: co.comps.length - co.stated.length + statedIn.length, list: () => co.comps.filter((c) => !stated.has(c) || statedIn.includes(c)) };
 }
 
 export function findingsPage(t: Tables, states: StateBook, f: FindingFilter, page: PageRequest): FindingsPage {
@@ -84,26 +137,39 @@ export function findingsPage(t: Tables, states: StateBook, f: FindingFilter, pag
     throw errors.validation('Invalid page size.', [{ path: 'limit', message: `must be an integer from 1 to 1000, not ${limit}` }]);
   }
   const after = page.after === undefined ? undefined : decodeCursor(page.after);
-  const test = matcher(t, states, f);
   const best: Item[] = [];
   let total = 0;
   let before = 0; // findings at or before the cursor
   const cand: SortKey = { score: 0, cve: '', comp: '', pk: '' };
-  walkScored(t, f, (s, c, slot, pk, st, score) => {
-    if (!test(s, c, slot, pk, st, score)) return;
-    total++;
-    const worst = best.length === limit ? best[limit - 1]! : undefined;
-    // Cheap rejections on the score before any string is read.
-    if (after && score > after.score) { before++; return; }
-    if (worst && score < worst.score) return;
+  const consider = (c: number, slot: number, pk: number, st: number, score: number): void => {
     cand.score = score; cand.cve = t.cves.slots[slot]!.id; cand.comp = t.reg.compIds[c]!; cand.pk = t.ids.productKeys.names[pk]!;
     if (after && order(cand, after) <= 0) { before++; return; }
+    const worst = best.length === limit ? best[limit - 1]! : undefined;
     if (worst && order(cand, worst) >= 0) return;
     let lo = 0;
     let hi = best.length;
     while (lo < hi) { const mid = (lo + hi) >>> 1; if (order(best[mid]!, cand) < 0) lo = mid + 1; else hi = mid; }
     best.splice(lo, 0, { ...cand, ci: c, slot, pkId: pk, status: st });
     if (best.length > limit) best.pop();
+  };
+  /** Whether nothing with this score can be on the page (counted as before the cursor when above it). */
+  const outside = (score: number, n: number): boolean => {
+    if (after && score > after.score) { before += n; return true; }
+    return best.length === limit && score < best[limit - 1]!.score;
+  };
+  visit(t, states, f, {
+    one(c, slot, pk, st, score) {
+      if (f.state !== undefined && stateOf(t, states, c, slot, pk) !== f.state) return;
+      total++;
+      if (!outside(score, 1)) consider(c, slot, pk, st, score);
+    },
+    many(co, slot, pk, st, score) {
+      const m = membersIn(t, states, co, slot, pk, f.state);
+      if (m.n === 0) return;
+      total += m.n;
+      if (outside(score, m.n)) return;
+      for (const c of m.list()) consider(c, slot, pk, st, score);
+    },
   });
   const items = best.map((b) => explain(t, states, b.ci, b.slot, b.pkId, b.status));
   const last = best[best.length - 1];
@@ -113,19 +179,27 @@ export function findingsPage(t: Tables, states: StateBook, f: FindingFilter, pag
 
 const zero = <K extends string>(keys: readonly K[]): Record<K, number> => Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
 
+interface Counts { total: number; byOutcome: Record<PriorityOutcome, number>; byState: Record<FindingStateName, number>; byStatus: Record<FindingStatus, number>; kev: number }
+
 export function summarise(t: Tables, states: StateBook, f: FindingFilter): OrgSummary[] {
-  const test = matcher(t, states, f);
-  const byOrg = new Map<number, { total: number; byOutcome: Record<PriorityOutcome, number>; byState: Record<FindingStateName, number>; byStatus: Record<FindingStatus, number>; kev: number }>();
-  walkScored(t, f, (s, c, slot, pk, st, score) => {
-    if (!test(s, c, slot, pk, st, score)) return;
-    const o = t.reg.compOrg[c]!;
-    let x = byOrg.get(o);
-    if (!x) { x = { total: 0, byOutcome: zero(OUTCOMES), byState: zero(FINDING_STATES), byStatus: { affected: 0, undecidable: 0 }, kev: 0 }; byOrg.set(o, x); }
-    x.total++;
-    x.byOutcome[OUTCOMES[outcomeOfScore(score)]!]++;
-    x.byState[stateOf(t, states, c, slot, pk)]++;
-    x.byStatus[st === AFFECTED ? 'affected' : 'undecidable']++;
-    if (t.cves.slots[slot]!.kev) x.kev++;
+  const byOrg = new Map<number, Counts>();
+  const add = (org: number, slot: number, st: number, score: number, n: number, state: FindingStateName | undefined) => {
+    let x = byOrg.get(org);
+    if (!x) { x = { total: 0, byOutcome: zero(OUTCOMES), byState: zero(FINDING_STATES), byStatus: { affected: 0, undecidable: 0 }, kev: 0 }; byOrg.set(org, x); }
+    x.total += n;
+    x.byOutcome[OUTCOMES[outcomeOfScore(score)]!] += n;
+    if (state) x.byState[state] += n;
+    x.byStatus[st === AFFECTED ? 'affected' : 'undecidable'] += n;
+    if (t.cves.slots[slot]!.kev) x.kev += n;
+  };
+  visit(t, states, f, {
+    one(c, slot, pk, st, score) { add(t.reg.compOrg[c]!, slot, st, score, 1, stateOf(t, states, c, slot, pk)); },
+    many(co, slot, pk, st, score) {
+      add(co.org, slot, st, score, co.comps.length, undefined);
+      const x = byOrg.get(co.org)!;
+      x.byState.new += co.comps.length - co.stated.length;
+      for (const c of co.stated) x.byState[stateOf(t, states, c, slot, pk)]++;
+    },
   });
   return [...byOrg].map(([o, x]) => ({ orgId: t.reg.orgs.names[o]!, ...x })).sort((a, b) => (a.orgId < b.orgId ? -1 : 1));
 }
