@@ -132,6 +132,12 @@ export interface MaintenanceOptions {
    * is built again, unique, at the end). With other writers possible it stays, to keep them right.
    */
   exclusiveWriter?: boolean | undefined;
+  /**
+   * The caller can load without looking anything up by id (it writes only ids it has not written,
+   * holding the rest until {@link ImportMaintenance.buildPrimaryKey}): an exclusive writer's bulk
+   * load into an empty table may then set the primary key aside too.
+   */
+  deferPrimaryKey?: boolean | undefined;
 }
 
 /** Statistics and bulk mode for one import (see the module comment). */
@@ -182,8 +188,9 @@ export class ImportMaintenance {
       const [r] = await this.db.query<{ n: number }>('SELECT count(*)::int AS n FROM (SELECT 1 FROM stix_object LIMIT $1) t', [limit]);
       if ((r?.n ?? 0) < limit) {
         const exclusive = this.opts.exclusiveWriter === true;
-        this.bulk = await deferIndexes(this.db, exclusive, exclusive && this.empty);
-        this.keyDeferred = this.bulk && exclusive && this.empty;
+        const key = exclusive && this.empty && this.opts.deferPrimaryKey === true;
+        this.bulk = await deferIndexes(this.db, exclusive, key);
+        this.keyDeferred = this.bulk && key;
       }
     }
     if (!this.bulk) await buildDeferredIndexes(this.db);

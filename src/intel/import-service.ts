@@ -135,7 +135,7 @@ export async function importBatches(db: Db, label: string, source: BatchSource, 
   };
 
   // PGlite: the data directory is locked to this process, so this import is the only writer
-  const upkeep = new ImportMaintenance(db, { bulkMinObjects: opts.bulkMinObjects, exclusiveWriter: db.engine === 'pglite' });
+  const upkeep = new ImportMaintenance(db, { bulkMinObjects: opts.bulkMinObjects, exclusiveWriter: db.engine === 'pglite', deferPrimaryKey: true });
   if (opts.strict) {
     // pass 1: validate everything, store nothing
     for await (const b of source()) {
