@@ -4,7 +4,8 @@
  * `register_change` (assets, components) and `vuln_change` (CVEs by source), so a change re-evaluates only
  * what it touches — also when another process wrote (a PostgreSQL server). Finding states written by other
  * processes and the threat context (the knowledge store has no change log) are re-read at most every
- * `refreshMs`.
+ * `refreshMs`, in the background (a request never waits for it; with `refreshMs: 0`, on every catch-up,
+ * awaited). A failed refresh is retried at the next catch-up; its error is kept in `lastRefreshError`.
  */
 import type { Db, Queryable } from '../../store/db.js';
 import { loadRegister } from '../../register/load.js';
@@ -21,7 +22,7 @@ import { registerChangesAfter, vulnChangesAfter } from './change-feeds.js';
 import { EMPTY_THREAT_CONTEXT, loadThreatContext, type ThreatContext } from './threat-context.js';
 
 export interface SyncOptions {
-  /** How often finding states written elsewhere and the threat context are re-read (ms; default 10 s; 0 = every catch-up). */
+  /** How often finding states written elsewhere and the threat context are re-read (ms; default 10 s; 0 = on every catch-up, awaited). */
   refreshMs?: number;
   now?: () => Date;
 }
@@ -72,6 +73,9 @@ export class EngineSync {
   /** Latest changed_at of the finding states read (ISO), for re-reading only newer ones. */
   private statesSeen = '';
   private pending: Promise<ExposureEngine> | null = null;
+  private refreshing: Promise<void> | null = null;
+  /** The last background refresh's failure, if the last one failed. */
+  lastRefreshError: unknown = null;
   private readonly refreshMs: number;
 
   constructor(private readonly db: Db, private readonly opts: SyncOptions = {}) {
@@ -106,7 +110,13 @@ export class EngineSync {
       await this.applyVuln(engine, changes);
       this.vulnSeq = changes[changes.length - 1]!.seq;
     }
-    if (Date.now() - this.lastRefresh >= this.refreshMs) await this.refresh(engine);
+    if (this.refreshing === null && Date.now() - this.lastRefresh >= this.refreshMs) {
+      this.refreshing = this.refresh(engine).then(
+        () => { this.lastRefreshError = null; },
+        (e: unknown) => { this.lastRefreshError = e; this.lastRefresh = 0; },
+      ).finally(() => (this.refreshing = null));
+      if (this.refreshMs === 0) await this.refreshing;
+    }
     return engine;
   }
 
