@@ -25,7 +25,11 @@
  */
 import type { Db, Queryable } from '../store/db.js';
 
-export const DEFAULT_BULK_MIN_OBJECTS = 50_000;
+/**
+ * Measured on ATT&CK Enterprise (24,771 objects) into an empty embedded store: bulk loading takes
+ * the import from 4.4-6.9 s to 2.3-3.4 s (same CPU time; the database thread no longer holds the rest up).
+ */
+export const DEFAULT_BULK_MIN_OBJECTS = 10_000;
 
 /**
  * Indexes a bulk load keeps up to date: each covers a minority of the rows (one type, or rows

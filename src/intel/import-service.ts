@@ -40,7 +40,7 @@ export interface ImportOptions {
   inThread?: boolean;
   /**
    * Bulk-load (secondary indexes set aside, built again at the end) sources of at least this many
-   * objects into a table holding under a quarter of that; default 50,000, 0 turns it off.
+   * objects into a table holding under a quarter of that; default 10,000, 0 turns it off.
    */
   bulkMinObjects?: number;
   /**
