@@ -14,6 +14,7 @@ import { buildDeferredIndexes } from './intel/import-maintenance.js';
 import type { AuditAppender } from './intel/import-service.js';
 import { RegisterService } from './register/register-service.js';
 import { CascadeService } from './cascade/cascade-service.js';
+import { ExposureService } from './exposure/service/exposure-service.js';
 
 export interface AppServices {
   settings: Pick<Settings, 'loginRateLimit' | 'importBatchSize'>;
@@ -24,6 +25,7 @@ export interface AppServices {
   knowledge: KnowledgeService;
   register: RegisterService;
   cascade: CascadeService;
+  exposure: ExposureService;
   close(): Promise<void>;
 }
 
@@ -46,6 +48,7 @@ export function createServices(
     knowledge,
     register: new RegisterService(db, append),
     cascade: new CascadeService(db, append),
+    exposure: new ExposureService(db, append),
     close: async () => {
       await knowledge.drainReadAudit().catch(() => undefined); // what is left stays in the journal
       readJournal?.close();

@@ -8,7 +8,7 @@ import { OUTCOMES } from '../exposure/priority/decision-table.js';
 import type { PriorityOutcome } from '../exposure/priority/index.js';
 import type { DeviceFinding, ExplainedFinding, FindingStateName } from '../exposure/engine/index.js';
 import type { Finding as NvdFinding } from '../exposure/evaluate.js';
-import { exposureOf, importVulnerabilities, VULN_SOURCES, type VulnSourceName } from '../exposure/service/index.js';
+import { importVulnerabilities, VULN_SOURCES, type VulnSourceName } from '../exposure/service/index.js';
 import type { VulnImportReport } from '../exposure/store/index.js';
 import { printJson, withApp } from './context.js';
 
@@ -83,7 +83,7 @@ export function registerExposureCommands(program: Command): void {
       const state = oneOf<FindingStateName>('--state', o.state, STATES);
       const limit = limitOf(o.limit);
       await withApp(async ({ app, system }) => {
-        const exposure = exposureOf(app);
+        const exposure = app.exposure;
         const page = await exposure.findings(system, { org: o.org, outcome, state, cve: o.cve, system: o.system, limit });
         if (o.json) return printJson(page);
         if (page.total === 0) return out('No findings.\n');
@@ -103,7 +103,7 @@ export function registerExposureCommands(program: Command): void {
     .option('--json', 'print the findings as JSON')
     .action(async (o: { cpe: string[]; json?: boolean }) => {
       await withApp(async ({ app, system }) => {
-        const r = await exposureOf(app).match(system, o.cpe);
+        const r = await app.exposure.match(system, o.cpe);
         if (o.json) return printJson(r);
         for (const c of r.components) out(`${c.id}: ${c.cpe}\n`);
         if (r.findings.length === 0) return out('No findings.\n');

@@ -8,7 +8,6 @@ import assert from 'node:assert/strict';
 import { testEngines, type TestStore } from '../store/test-engines.js';
 import { openAccessTestStore, SYSTEM } from '../access/test-support.js';
 import { createServices, type AppServices } from '../app.js';
-import { exposureOf } from '../exposure/service/index.js';
 import { seedDemo, type DemoResult } from './seed.js';
 import { DEMO_INTRUSION_SET } from './exposure-demo.js';
 
@@ -34,7 +33,7 @@ for (const { engine, skip } of testEngines()) {
     });
 
     test('findings rank KEV CVEs, name the intrusion set on energy assets, and include the PLC advisory', async () => {
-      const page = await exposureOf(app).findings(SYSTEM, { limit: 1000 });
+      const page = await app.exposure.findings(SYSTEM, { limit: 1000 });
       assert.ok(page.total > 50, `${page.total} findings`);
       assert.ok(page.items.every((f) => f.priority.exploitation === 'active'), 'every demo CVE is in KEV');
       const threat = page.items.filter((f) => f.priority.threatContext.includes(DEMO_INTRUSION_SET));
@@ -42,7 +41,7 @@ for (const { engine, skip } of testEngines()) {
       assert.ok(threat.some((f) => f.priority.reasons.includes(`Used by ${DEMO_INTRUSION_SET}, which targets energy`)));
       const plc = page.items.filter((f) => f.cveId === 'CVE-2023-6448');
       assert.ok(plc.length > 0 && plc.every((f) => f.advisories[0]?.source === 'DEMO-ICSA-23-353-01'), JSON.stringify(plc[0]));
-      const northgrid = await exposureOf(app).findings({ ...SYSTEM, userId: 'u-op', username: 'operator', orgId: 'northgrid', role: 'operator' }, { limit: 1000 });
+      const northgrid = await app.exposure.findings({ ...SYSTEM, userId: 'u-op', username: 'operator', orgId: 'northgrid', role: 'operator' }, { limit: 1000 });
       assert.ok(northgrid.total > 0);
       assert.ok(northgrid.items.every((f) => f.component.orgId === 'northgrid'));
       assert.ok(northgrid.items.some((f) => f.priority.threatContext.includes(DEMO_INTRUSION_SET)), 'the demo operator sees threat context');

@@ -76,3 +76,28 @@ for (const { engine, skip } of testEngines()) {
     });
   });
 }
+
+for (const { engine, skip } of testEngines()) {
+  describe(`register change log order on ${engine}`, { skip }, () => {
+    let store: TestStore;
+    before(async () => {
+      store = await openAccessTestStore(engine);
+      await store.db.query(`INSERT INTO register_change (entity, id, op) SELECT 'component', 'c-' || n, 'upsert' FROM generate_series(1, 123) n`);
+    });
+    after(async () => store?.dispose());
+
+    test('changesSince gives every change once, in sequence order, across powers of ten and in rounds cut by the limit', async () => {
+      const seen: number[] = [];
+      let last = 0;
+      for (let rounds = 0; rounds < 100; rounds++) {
+        const page = await changesSince(store.db, last, 7);
+        if (page.length === 0) break;
+        seen.push(...page.map((c) => c.seq));
+        last = page[page.length - 1]!.seq;
+      }
+      assert.deepEqual(seen, Array.from({ length: 123 }, (_, i) => i + 1));
+      const [tenth] = await changesSince(store.db, 9, 1);
+      assert.deepEqual([tenth!.seq, tenth!.id], [10, 'c-10']);
+    });
+  });
+}

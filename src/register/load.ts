@@ -154,9 +154,11 @@ export async function loadRegister(db: Db, opts: LoadOptions = {}): Promise<Regi
  * the record id and whether it was written (upsert: read the record again) or deleted.
  */
 export async function changesSince(db: Queryable, seq: number, limit = 100_000): Promise<RegisterChange[]> {
+  // ORDER BY names the table's column: a bare `seq` would be the text output column ('10' before
+  // '9'), sorted by a scan of the whole log, and a round cut by the limit could skip changes
   const rows = await db.query<{ seq: string; at: string; entity: Entity; id: string; op: 'upsert' | 'delete' }>(
     `SELECT seq::text AS seq, to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS at, entity, id, op
-       FROM register_change WHERE seq > $1::bigint ORDER BY seq LIMIT $2`,
+       FROM register_change WHERE seq > $1::bigint ORDER BY register_change.seq LIMIT $2`,
     [String(Math.floor(seq)), Math.max(1, Math.floor(limit))],
   );
   return rows.map((r) => ({ seq: Number(r.seq), at: r.at, entity: r.entity, id: r.id, op: r.op }));

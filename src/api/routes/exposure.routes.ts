@@ -9,7 +9,6 @@ import { Type } from 'typebox';
 import { errorResponses } from '../schemas.js';
 import { subjectOf } from '../auth.js';
 import type { AppServices } from '../../app.js';
-import { exposureOf } from '../../exposure/service/index.js';
 import { FindingKeyParams, FindingsPageView, FindingsQuery, FindingView, MatchBody, MatchView, StateBody, SummaryView } from './exposure.schemas.js';
 
 const READ = { action: 'exposure:read' } as const;
@@ -18,7 +17,7 @@ const MATCH = { action: 'exposure:match' } as const;
 const tags = ['exposure'];
 
 export const exposureRoutes = (svc: AppServices): FastifyPluginAsyncTypebox => async (app) => {
-  const exposure = exposureOf(svc);
+  const exposure = svc.exposure;
   app.addSchema(FindingView);
 
   app.get('/exposure/findings', {

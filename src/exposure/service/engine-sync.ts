@@ -8,17 +8,16 @@
  * awaited). A failed refresh is retried at the next catch-up; its error is kept in `lastRefreshError`.
  */
 import type { Db, Queryable } from '../../store/db.js';
-import { loadRegister } from '../../register/load.js';
+import { changesSince, loadRegister } from '../../register/load.js';
 import { rowToRecord, selectList } from '../../register/fields.js';
 import type { AssetRecord, ComponentRecord } from '../../register/model.js';
 import { ExposureEngine, type EngineCve, type FindingState } from '../engine/index.js';
 import type { EpssFact, KevFact } from '../priority/index.js';
 import {
-  getStates, lastVulnChangeSeq, loadCsafProducts, loadEpss, loadKev, streamCves,
+  cveChangesSince, getStates, lastVulnChangeSeq, loadCsafProducts, loadEpss, loadKev, streamCves,
   type FindingStateRecord, type StoredCve, type StoredEpss, type StoredKev, type VulnChange,
 } from '../store/index.js';
 import { advisoryMatchersOf } from './advisory-matchers.js';
-import { registerChangesAfter, vulnChangesAfter } from './change-feeds.js';
 import { EMPTY_THREAT_CONTEXT, loadThreatContext, type ThreatContext } from './threat-context.js';
 
 export interface SyncOptions {
@@ -97,7 +96,7 @@ export class EngineSync {
     if (this.engine === null) this.engine = await this.load();
     const engine = this.engine;
     for (;;) {
-      const changes = await registerChangesAfter(this.db, this.registerSeq, ROUND);
+      const changes = await changesSince(this.db, this.registerSeq, ROUND);
       if (changes.length === 0) break;
       const ids = { asset: new Set<string>(), component: new Set<string>() };
       for (const c of changes) if (c.entity === 'asset' || c.entity === 'component') ids[c.entity].add(c.id);
@@ -105,7 +104,7 @@ export class EngineSync {
       this.registerSeq = changes[changes.length - 1]!.seq;
     }
     for (;;) {
-      const changes = await vulnChangesAfter(this.db, this.vulnSeq, ROUND);
+      const changes = await cveChangesSince(this.db, this.vulnSeq, ROUND);
       if (changes.length === 0) break;
       await this.applyVuln(engine, changes);
       this.vulnSeq = changes[changes.length - 1]!.seq;
