@@ -24,6 +24,13 @@ for (const { engine, skip } of testEngines()) {
     });
     after(async () => store?.dispose());
 
+    test('loadRegister leaves out dependencies or components when asked', async () => {
+      const snap = await loadRegister(svc.db, { dependencies: false });
+      assert.equal(snap.dependencies.length, 0);
+      assert.equal(snap.components.length, COMPONENTS.length);
+      assert.equal((await loadRegister(svc.db, { components: false })).components.length, 0);
+    });
+
     test('loadRegister returns every asset, dependency and component, typed as the model says', async () => {
       const snap = await loadRegister(svc.db);
       assert.deepEqual(snap.assets.map((a) => a.id), [...SITES, ...SYSTEMS].map((a) => a.id).sort());

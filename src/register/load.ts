@@ -40,6 +40,8 @@ export interface RegisterChange {
 export interface LoadOptions {
   /** Read components too (default true). */
   components?: boolean | undefined;
+  /** Read dependencies too (default true; the exposure engine needs none). */
+  dependencies?: boolean | undefined;
   /** Rows per page (default 50,000). */
   pageSize?: number | undefined;
 }
@@ -114,7 +116,11 @@ export async function* streamRegister(db: Db, opts: LoadOptions = {}): AsyncGene
     await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ');
     const [s] = await tx.query<{ seq: string | null }>('SELECT max(seq)::text AS seq FROM register_change');
     await push({ seq: Number(s?.seq ?? 0) });
-    const entities: Entity[] = ['asset', 'dependency', ...(opts.components === false ? [] : ['component' as const])];
+    const entities: Entity[] = [
+      'asset',
+      ...(opts.dependencies === false ? [] : ['dependency' as const]),
+      ...(opts.components === false ? [] : ['component' as const]),
+    ];
     for (const e of entities) {
       for await (const records of pages(tx, e, size)) await push({ entity: e, records } as RegisterBatch);
     }

@@ -122,7 +122,7 @@ export class EngineSync {
   private async load(): Promise<ExposureEngine> {
     // the change logs' positions first: a change committed while the tables are read is applied again (harmless)
     const vulnSeq = await lastVulnChangeSeq(this.db);
-    const snap = await loadRegister(this.db);
+    const snap = await loadRegister(this.db, { dependencies: false });
     const cves: EngineCve[] = [];
     for await (const c of streamCves(this.db)) cves.push(toEngineCve(c));
     const kev = new Map([...(await loadKev(this.db))].map(([id, k]) => [id, kevFact(k)]));
