@@ -16,7 +16,8 @@ import type { EngineComponent, EngineCve } from '../exposure/engine/index.js';
 import type { NvdConfiguration, NvdCpeMatch } from '../exposure/nvd-config.js';
 import { loadAnchoreConfigurations } from '../exposure/test-data.js';
 import { mulberry32 } from '../demo/prng.js';
-import { generateNationArrays } from '../register/generator/index.js';
+import type { AssetRecord, ComponentRecord } from '../register/model.js';
+import { generateNation } from '../register/generator/index.js';
 import { fmt, line, percentile } from './bench-util.js';
 
 const args = process.argv.slice(2);
@@ -76,7 +77,12 @@ function main(): void {
   const r = mulberry32(20261125);
   const cves: EngineCve[] = real.map((c) => ({ id: c.id, configurations: c.configurations, cvssVector: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H' }));
   for (let k = cves.length; k < CVES; k++) cves.push(cloneCve(real[Math.floor(r() * real.length)]!, `CVE-2031-${100000 + k}`, r));
-  const nation = generateNationArrays({ assets: ASSETS, seed: 7 });
+  // Assets and components only: the dependencies (millions of records) are not the engine's input.
+  const nation = { assets: [] as AssetRecord[], components: [] as ComponentRecord[] };
+  generateNation({ assets: ASSETS, seed: 7 }).forEachBatch((b) => {
+    for (const a of b.assets) nation.assets.push(a);
+    for (const c of b.components) nation.components.push(c);
+  });
   const kev = new Map(real.filter(() => r() < 0.01).map((c) => [c.id, { dateAdded: '2024-01-01' }] as const));
   const epss = new Map(real.map((c) => [c.id, { probability: r() * r(), percentile: r() }] as const));
   process.stdout.write(`inputs: ${fmt(cves.length)} CVEs (${fmt(real.length)} real, ${fmt(cves.length - real.length)} generated), `
@@ -101,7 +107,6 @@ function main(): void {
   const sys = nation.components[0]!;
   nation.components = [];
   nation.assets = [];
-  nation.dependencies = [];
   gc();
   const engineHeap = process.memoryUsage().heapUsed - heap0;
   line('memory: heap retained by the engine (after GC; CVE inputs it keeps included)', MB(engineHeap), '≤ 2 GB', engineHeap <= 2 * 2 ** 30);

@@ -7,11 +7,14 @@
 import { type CompiledBound, compileBounds } from '../version-range.js';
 import { type CompiledCve, type CompiledEntry, compileEntry, type NvdConfiguration, type NvdCpeMatch } from '../nvd-config.js';
 
+const NO_BOUNDS: readonly CompiledBound[] = Object.freeze([]);
+
 export class CveCompiler {
   private readonly templates = new Map<string, CompiledEntry>();
   private readonly boundSets = new Map<string, readonly CompiledBound[]>();
 
   private bounds(m: NvdCpeMatch): readonly CompiledBound[] {
+    if (m.versionStartIncluding === undefined && m.versionStartExcluding === undefined && m.versionEndIncluding === undefined && m.versionEndExcluding === undefined) return NO_BOUNDS;
     const k = `${m.versionStartIncluding ?? ''}\u0001${m.versionStartExcluding ?? ''}\u0001${m.versionEndIncluding ?? ''}\u0001${m.versionEndExcluding ?? ''}`;
     let b = this.boundSets.get(k);
     if (!b) { b = compileBounds(m); this.boundSets.set(k, b); }

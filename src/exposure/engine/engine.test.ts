@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import type { AdvisoryMatcher } from '../advisory.js';
 import { compareByPriority } from '../priority/index.js';
 import { ExposureEngine } from './engine.js';
-import { allFindings, component, cve, runningOn, system, vuln } from './test-support.js';
+import { allFindings, component, cve, runningOn, system, vuln, world } from './test-support.js';
 
 const S7FW = 'cpe:2.3:o:siemens:simatic_s7-1500_firmware:V2.9:*:*:*:*:*:*:*';
 const S7HW = 'cpe:2.3:h:siemens:simatic_s7-1500:-:*:*:*:*:*:*:*';
@@ -167,4 +167,47 @@ test('paging: cursors walk every finding once, in order, and total counts them a
   assert.equal(seen.length, all.size);
   assert.equal(new Set(seen).size, all.size);
   assert.equal(pages, Math.ceil(all.size / 7));
+});
+
+test('pages follow compareByPriority, then component id and product key, for every page size and filter', () => {
+  const w = world(11);
+  const systems = Array.from({ length: 16 }, (_, k) => `sys-${k}`);
+  const zones = ['internet', 'dmz', 'corporate', 'control', null] as const;
+  const sectors = ['water', 'energy', 'finance', 'health'] as const;
+  const assets = systems.map((s, k) => system(s, `org-${s.slice(-1)}`, { networkZone: zones[k % 5]!, sector: sectors[k % 4]!, criticality: (k % 6) as 0 }));
+  const e = new ExposureEngine({ now: () => new Date('2026-11-25T12:00:00Z') });
+  const cves = Array.from({ length: 40 }, (_, k) => w.newCve(`CVE-2024-${2000 + k}`));
+  e.load({
+    assets, components: Array.from({ length: 80 }, (_, k) => w.newComponent(`c${String(k).padStart(2, '0')}`, systems)), cves,
+    kev: new Map(cves.filter((_, k) => k % 7 === 0).map((c) => [c.id, { dateAdded: '2024-05-01' }])),
+    epss: new Map(cves.filter((_, k) => k % 3 === 0).map((c, k) => [c.id, { probability: (k % 4) / 10, percentile: 0.5 }])),
+    threats: new Map([[cves[1]!.id, [{ name: 'APT-X', kind: 'intrusion-set', targetsSectors: ['energy'] }]]]),
+  });
+  const keys = [...allFindings(e).keys()];
+  for (const [k, key] of keys.entries()) if (k % 5 === 0) e.setState(key, { state: 'mitigated' });
+  const all = keys.map((k) => e.finding(k)!);
+  assert.ok(all.length > 100, `${all.length} findings`);
+  const expected = (keep: (f: (typeof all)[number]) => boolean) => all.filter(keep).sort((a, b) => compareByPriority(a.priority, b.priority)
+    || (a.component.id < b.component.id ? -1 : a.component.id > b.component.id ? 1 : 0) || (a.productKey < b.productKey ? -1 : 1)).map((f) => f.key);
+  const filters = [
+    [{}, () => true],
+    [{ outcome: 'immediate' }, (f) => f.priority.outcome === 'immediate'],
+    [{ state: 'new' }, (f) => f.state.state === 'new'],
+    [{ orgIds: ['org-1', 'org-2'] }, (f) => ['org-1', 'org-2'].includes(f.component.orgId)],
+  ] as const satisfies readonly (readonly [object, (f: (typeof all)[number]) => boolean])[];
+  for (const [filter, keep] of filters) {
+    const want = expected(keep);
+    for (const limit of [1, 3, 50]) {
+      const got: string[] = [];
+      let after: string | undefined;
+      for (;;) {
+        const p = e.findings(filter, { limit, after });
+        assert.equal(p.total, want.length);
+        got.push(...p.items.map((i) => i.key));
+        if (!p.nextCursor) break;
+        after = p.nextCursor;
+      }
+      assert.deepEqual(got, want, `${JSON.stringify(filter)} limit ${limit}`);
+    }
+  }
 });

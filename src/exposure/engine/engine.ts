@@ -376,8 +376,11 @@ export class ExposureEngine {
   }
 
   stats(): EngineStats {
+    // Counted, not walked: an identity's own findings once per component, a profile's once per system.
+    const { ids, profiles } = this.t;
     let findings = 0;
-    walk(this.t, undefined, () => { findings++; });
+    for (const x of ids.all) findings += x.components.length * (ids.packed(x).length / 3);
+    for (const p of profiles.all) if (p.systems.size > 0) findings += p.systems.size * (profiles.packed(p).length / 4);
     return {
       cves: this.t.cves.count, components: this.t.reg.componentCount, systems: this.t.reg.systemCount,
       identities: this.t.ids.all.length, profiles: this.t.profiles.count, findings, timings: { ...this.timings },

@@ -1,15 +1,14 @@
 /**
- * cpeMatch entries by part:vendor:product, with removal and a version filter that serves busy keys
- * (gitlab: ~50,000 entries at 300,000 CVEs) in well under a millisecond.
+ * cpeMatch entries by part:vendor:product, with removal and a version filter for busy keys (gitlab:
+ * ~50,000 entries at 300,000 CVEs).
  *
  * Within a key, an entry whose version constraint is a plain-numeric interval — bounds in the numeric
- * scheme, or a numeric fixed criteria version (lo = hi) — is kept in `sorted` by its low end, in blocks of
- * 32 that know their largest high end. A component with a plain-numeric version (where the order is total)
- * reads blocks while their first low end is not above its version and skips a block whose high ends are all
- * below it; survivors are checked with the core's `decide`. Other entries (`rest`), entries added since the
- * last sort (`recent`, re-sorted once they pass 4·√n) and other component versions are checked one by one,
- * which stays correct when a comparison is undecidable. Entries of removed CVEs carry `cve = -1` and are
- * dropped at the next sort.
+ * scheme, or a numeric fixed criteria version (lo = hi) — is kept in a centred interval tree: a component
+ * with a plain-numeric version (where the order is total) visits only the intervals that contain it, in
+ * O(log n + hits); survivors are checked with the core's `decide`. Other entries (`rest`), entries added
+ * since the last build (`recent`, rebuilt once they pass 4·√n) and other component versions are checked
+ * one by one, which stays correct when a comparison is undecidable. Entries of removed CVEs carry
+ * `cve = -1` and are dropped at the next build.
  */
 import type { CompiledComponent } from '../component.js';
 import { decide } from '../entry-match.js';
@@ -20,15 +19,59 @@ import { entriesOf } from './compile.js';
 
 export interface Hit { readonly entry: CompiledEntry; readonly outcome: Outcome }
 
-const BLOCK = 32;
-
 interface Interval { readonly e: CompiledEntry; readonly lo: ParsedVersion | undefined; readonly hi: ParsedVersion | undefined }
+
+/** A centred interval tree node: the intervals containing `center`, by low end ascending and by high end descending. */
+interface TreeNode {
+  readonly center: ParsedVersion;
+  readonly byLo: Interval[];
+  readonly byHi: Interval[];
+  readonly left: TreeNode | undefined;
+  readonly right: TreeNode | undefined;
+}
+
+function build(iv: Interval[]): TreeNode | undefined {
+  if (iv.length === 0) return undefined;
+  const pts: ParsedVersion[] = [];
+  for (const x of iv) { if (x.lo) pts.push(x.lo); if (x.hi) pts.push(x.hi); }
+  pts.sort(orderVersions);
+  const center = pts[pts.length >> 1]!;
+  const left: Interval[] = [];
+  const right: Interval[] = [];
+  const here: Interval[] = [];
+  for (const x of iv) {
+    if (x.hi && orderVersions(x.hi, center) < 0) left.push(x);
+    else if (x.lo && orderVersions(x.lo, center) > 0) right.push(x);
+    else here.push(x);
+  }
+  return {
+    center, byLo: [...here].sort((a, b) => cmpEnd(a.lo, b.lo)), byHi: here.sort((a, b) => cmpEnd(b.hi, a.hi, 1)),
+    left: build(left), right: build(right),
+  };
+}
+
+/** Visits every interval of the tree that may contain v (all of them when v is undefined). */
+function stab(n: TreeNode | undefined, v: ParsedVersion | undefined, visit: (e: CompiledEntry) => void): void {
+  while (n) {
+    const o = v ? orderVersions(v, n.center) : NaN;
+    if (o < 0) {
+      for (const x of n.byLo) { if (x.lo && orderVersions(x.lo, v!) > 0) break; visit(x.e); }
+      n = n.left;
+    } else if (o > 0) {
+      for (const x of n.byHi) { if (x.hi && orderVersions(x.hi, v!) < 0) break; visit(x.e); }
+      n = n.right;
+    } else {
+      for (const x of n.byLo) visit(x.e);
+      if (v) return;
+      stab(n.left, v, visit);
+      n = n.right;
+    }
+  }
+}
 
 class Bucket {
   all: CompiledEntry[] = [];
-  sorted: Interval[] = [];
-  /** Per block: the largest high end (undefined = unbounded). */
-  blockHi: (ParsedVersion | undefined)[] = [];
+  tree: TreeNode | undefined;
   rest: CompiledEntry[] = [];
   recent: CompiledEntry[] = [];
   dead = 0;
@@ -45,30 +88,23 @@ class Bucket {
     this.rest = [];
     for (const e of this.all) {
       const x = intervalOf(e);
+      // An empty interval (low end above high end) goes with the rest: no numeric version is in it,
+      // but a version that is not numeric is undecidable against it.
       if (x) iv.push(x); else this.rest.push(e);
     }
-    iv.sort((a, b) => cmpLo(a.lo, b.lo));
-    this.sorted = iv;
-    this.blockHi = [];
-    for (let b = 0; b < iv.length; b += BLOCK) {
-      let hi: ParsedVersion | undefined = iv[b]!.hi;
-      for (let k = b + 1; k < Math.min(iv.length, b + BLOCK) && hi; k++) {
-        const h = iv[k]!.hi;
-        if (!h || orderVersions(h, hi) > 0) hi = h;
-      }
-      this.blockHi.push(hi);
-    }
+    this.tree = build(iv);
     this.recent = [];
   }
 }
 
-/** Undefined low end sorts first. */
-function cmpLo(a: ParsedVersion | undefined, b: ParsedVersion | undefined): number {
-  if (!a) return b ? -1 : 0;
-  if (!b) return 1;
+/** Orders ends; an undefined end (unbounded) sorts first, or last with `undef = 1`. */
+function cmpEnd(a: ParsedVersion | undefined, b: ParsedVersion | undefined, undef: -1 | 1 = -1): number {
+  if (!a) return b ? undef : 0;
+  if (!b) return -undef;
   return orderVersions(a, b);
 }
 
+/** The entry's version constraint as a non-empty numeric interval; undefined when it is not one. */
 function intervalOf(e: CompiledEntry): Interval | undefined {
   if (!e.wfn) return undefined;
   let lo: ParsedVersion | undefined;
@@ -81,6 +117,7 @@ function intervalOf(e: CompiledEntry): Interval | undefined {
     if (b.parsed.scheme !== 'numeric') return undefined;
     if (b.bound === 'versionStartIncluding' || b.bound === 'versionStartExcluding') lo = b.parsed; else hi = b.parsed;
   }
+  if (lo && hi && orderVersions(lo, hi) > 0) return undefined;
   return { e, lo, hi };
 }
 
@@ -124,18 +161,7 @@ export class EntryIndex {
       if (b.dead * 4 > b.all.length || b.recent.length > 4 * Math.sqrt(b.all.length) + 16) b.organise();
       for (const e of b.rest) consider(e, c, from, out);
       for (const e of b.recent) consider(e, c, from, out);
-      const iv = b.sorted;
-      for (let blk = 0; blk * BLOCK < iv.length; blk++) {
-        const start = blk * BLOCK;
-        if (v) {
-          const lo = iv[start]!.lo;
-          if (lo && orderVersions(lo, v) > 0) break; // every later low end is above the version
-          const hi = b.blockHi[blk];
-          if (hi && orderVersions(hi, v) < 0) continue; // every high end in the block is below it
-        }
-        const end = Math.min(iv.length, start + BLOCK);
-        for (let k2 = start; k2 < end; k2++) consider(iv[k2]!.e, c, from, out);
-      }
+      stab(b.tree, v, (e) => consider(e, c, from, out));
     }
     for (const e of this.wide) consider(e, c, 0, out);
     return out;

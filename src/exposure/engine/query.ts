@@ -63,8 +63,11 @@ interface Visitor {
   many(co: Cohort, slot: number, pk: number, st: number, score: number): void;
 }
 
-/** Visits a filter's findings (component, CVE, status and outcome filters applied; state left to the visitor). */
-function visit(t: Tables, states: StateBook, f: FindingFilter, v: Visitor): void {
+/**
+ * Reads a filter's scope once (cohorts, device findings) and returns a runner that visits its findings
+ * (component, CVE, status and outcome filters applied; the state is left to the visitor) as often as asked.
+ */
+function scan(t: Tables, states: StateBook, f: FindingFilter, byOrg: boolean): (v: Visitor) => void {
   const { reg, ids, profiles } = t;
   const slotF = f.cveId === undefined ? undefined : (t.cves.slotOf(f.cveId) ?? -2);
   const compF = f.componentId === undefined ? undefined : (reg.component(f.componentId) ?? -2);
@@ -85,6 +88,7 @@ function visit(t: Tables, states: StateBook, f: FindingFilter, v: Visitor): void
 
   // Systems in scope: cohorts for own findings, device findings one by one.
   const groups = new Map<string, Cohort>();
+  const dev: number[] = [];
   const scope = scopeOf(t, f);
   const eachSystem = (s: number): void => {
     const x = reg.systems[s]!;
@@ -92,35 +96,43 @@ function visit(t: Tables, states: StateBook, f: FindingFilter, v: Visitor): void
     for (const c of x.comps) {
       if (!compOk(s, c)) continue;
       const exposed = reg.compExposed[c]!;
-      const key = `${reg.compIdentity[c]}/${reg.compOrg[c]}/${rank.exposure}/${rank.human}/${rank.sectorBit}/${rank.criticality}/${exposed ? 1 : 0}`;
+      const key = `${reg.compIdentity[c]}/${byOrg ? reg.compOrg[c] : ''}/${rank.exposure}/${rank.human}/${rank.sectorBit}/${rank.criticality}/${exposed ? 1 : 0}`;
       let co = groups.get(key);
       if (!co) { co = { identity: reg.compIdentity[c]!, org: reg.compOrg[c]!, rank, exposed, comps: [], stated: [] }; groups.set(key, co); }
       co.comps.push(c);
       if (states.hasAny(reg.compIds[c]!)) co.stated.push(c);
     }
     if (x.profile < 0) return;
-    const dev = profiles.packed(profiles.all[x.profile]!);
-    for (let k = 0; k < dev.length; k += 4) {
-      const c = x.comps[dev[k]!]!;
+    const found = profiles.packed(profiles.all[x.profile]!);
+    for (let k = 0; k < found.length; k += 4) {
+      const c = x.comps[found[k]!]!;
       if (!compOk(s, c)) continue;
-      const slot = dev[k + 1]!;
+      const slot = found[k + 1]!;
       const score = scoreOf(t, slot, rank, reg.compExposed[c]!);
-      if (findingOk(slot, dev[k + 3]!, score)) v.one(c, slot, dev[k + 2]!, dev[k + 3]!, score);
+      if (findingOk(slot, found[k + 3]!, score)) dev.push(c, slot, found[k + 2]!, found[k + 3]!, score);
     }
   };
   if (scope) for (const s of scope) eachSystem(s);
   else for (let s = 0; s < reg.systems.length; s++) if (reg.system(reg.systems[s]!.id) === s) eachSystem(s);
 
-  for (const co of groups.values()) {
-    const own = ids.packed(ids.all[co.identity]!);
-    for (let k = 0; k < own.length; k += 3) {
-      const slot = own[k]!;
-      if (slotF !== undefined && slot !== slotF) continue;
-      const score = scoreOf(t, slot, co.rank, co.exposed);
-      if (findingOk(slot, own[k + 2]!, score)) v.many(co, slot, own[k + 1]!, own[k + 2]!, score);
+  const cohorts = [...groups.values()];
+  return (v) => {
+    for (let k = 0; k < dev.length; k += 5) v.one(dev[k]!, dev[k + 1]!, dev[k + 2]!, dev[k + 3]!, dev[k + 4]!);
+    for (const co of cohorts) {
+      const own = ids.packed(ids.all[co.identity]!);
+      for (let k = 0; k < own.length; k += 3) {
+        const slot = own[k]!;
+        if (slotF !== undefined && slot !== slotF) continue;
+        const score = scoreOf(t, slot, co.rank, co.exposed);
+        if (findingOk(slot, own[k + 2]!, score)) v.many(co, slot, own[k + 1]!, own[k + 2]!, score);
+      }
     }
-  }
+  };
 }
+
+/** Score buckets for the first pass: outcome, threat context and EPSS to 1e-3 (criticality and finer EPSS aside). */
+const bucketOf = (score: number): number => Math.floor(score / 1e4);
+const BUCKETS = bucketOf(8e8) + 1;
 
 /** The cohort's components whose state is `want` (all but the stated ones are new). */
 function membersIn(t: Tables, states: StateBook, co: Cohort, slot: number, pk: number, want: FindingStateName | undefined): { n: number; list: () => Iterable<number> } {
@@ -152,23 +164,40 @@ export function findingsPage(t: Tables, states: StateBook, f: FindingFilter, pag
     best.splice(lo, 0, { ...cand, ci: c, slot, pkId: pk, status: st });
     if (best.length > limit) best.pop();
   };
-  /** Whether nothing with this score can be on the page (counted as before the cursor when above it). */
-  const outside = (score: number, n: number): boolean => {
-    if (after && score > after.score) { before += n; return true; }
-    return best.length === limit && score < best[limit - 1]!.score;
+  const run = scan(t, states, f, false);
+  // Pass 1: count, and find the lowest score bucket the page can reach (findings tied with the cursor's
+  // score may lie before it, so they are not counted towards the page and are always looked at).
+  const counts = new Float64Array(BUCKETS);
+  const pass1 = (score: number, n: number): void => {
+    total += n;
+    if (after && score > after.score) before += n;
+    else if (!after || score !== after.score) { const b = bucketOf(score); counts[b] = counts[b]! + n; }
   };
-  visit(t, states, f, {
+  run({
+    one(c, slot, pk, _st, score) { if (f.state === undefined || stateOf(t, states, c, slot, pk) === f.state) pass1(score, 1); },
+    many(co, slot, pk, _st, score) { const n = membersIn(t, states, co, slot, pk, f.state).n; if (n > 0) pass1(score, n); },
+  });
+  let floor = 0;
+  for (let b = BUCKETS - 1, acc = 0; b >= 0; b--) {
+    acc += counts[b]!;
+    if (acc >= limit) { floor = b; break; }
+  }
+  // Pass 2: only findings that can reach the page; a (cohort, finding) is skipped whole when its score, or
+  // its CVE at the worst item's score, cannot beat the page's worst item.
+  const reachable = (score: number, cve: string): boolean => {
+    if (after && score > after.score) return false;
+    if (bucketOf(score) < floor && !(after && score === after.score)) return false;
+    const worst = best.length === limit ? best[limit - 1]! : undefined;
+    return !worst || score > worst.score || (score === worst.score && cve <= worst.cve);
+  };
+  run({
     one(c, slot, pk, st, score) {
       if (f.state !== undefined && stateOf(t, states, c, slot, pk) !== f.state) return;
-      total++;
-      if (!outside(score, 1)) consider(c, slot, pk, st, score);
+      if (reachable(score, t.cves.slots[slot]!.id)) consider(c, slot, pk, st, score);
     },
     many(co, slot, pk, st, score) {
-      const m = membersIn(t, states, co, slot, pk, f.state);
-      if (m.n === 0) return;
-      total += m.n;
-      if (outside(score, m.n)) return;
-      for (const c of m.list()) consider(c, slot, pk, st, score);
+      if (!reachable(score, t.cves.slots[slot]!.id)) return;
+      for (const c of membersIn(t, states, co, slot, pk, f.state).list()) consider(c, slot, pk, st, score);
     },
   });
   const items = best.map((b) => explain(t, states, b.ci, b.slot, b.pkId, b.status));
@@ -192,7 +221,7 @@ export function summarise(t: Tables, states: StateBook, f: FindingFilter): OrgSu
     x.byStatus[st === AFFECTED ? 'affected' : 'undecidable'] += n;
     if (t.cves.slots[slot]!.kev) x.kev += n;
   };
-  visit(t, states, f, {
+  scan(t, states, f, true)({
     one(c, slot, pk, st, score) { add(t.reg.compOrg[c]!, slot, st, score, 1, stateOf(t, states, c, slot, pk)); },
     many(co, slot, pk, st, score) {
       add(co.org, slot, st, score, co.comps.length, undefined);
