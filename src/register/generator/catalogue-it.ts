@@ -46,11 +46,11 @@ export const IT_PRODUCTS: readonly Product[] = [
     versions: [{ v: '8.3.2', kev: ['CVE-2023-22515', 'CVE-2023-22518'] }, { v: '8.5.16', w: 3 }],
   },
   {
-    key: 'gitlab', vendor: 'GitLab', product: 'GitLab Community Edition', cpe: 'a:gitlab:gitlab', cpeTail: '*:community:*:*:*:*',
+    key: 'gitlab', vendor: 'GitLab', product: 'GitLab Community Edition', cpe: 'a:gitlab:gitlab', cpeTail: '*:*:community:*:*:*',
     versions: [{ v: '16.5.1', kev: ['CVE-2023-7028'] }, { v: '17.3.4', w: 2 }],
   },
   {
-    key: 'jenkins', vendor: 'Jenkins', product: 'Jenkins LTS', cpe: 'a:jenkins:jenkins', cpeTail: '*:lts:*:*:*:*',
+    key: 'jenkins', vendor: 'Jenkins', product: 'Jenkins LTS', cpe: 'a:jenkins:jenkins', cpeTail: '*:*:lts:*:*:*',
     versions: [{ v: '2.401.3', kev: ['CVE-2024-23897'] }, { v: '2.462.3', w: 2 }],
   },
   {

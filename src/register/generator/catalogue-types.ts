@@ -23,7 +23,7 @@ export interface Product {
   product: string;
   /** `part:vendor:product` of the CPE 2.3 name, escaped as in NVD (e.g. `a:erlang:erlang\\/otp`). */
   cpe?: string;
-  /** CPE fields after the update one (edition … other), default `*:*:*:*:*:*`. */
+  /** CPE fields after the update one: edition, language, sw_edition, target_sw, target_hw, other (default `*:*:*:*:*:*`); an edition like `lts` or `community` is sw_edition, the third. */
   cpeTail?: string;
   /** Hardware CPE (`h:vendor:product`) recorded as a second component beside a firmware CPE. */
   hw?: string;
