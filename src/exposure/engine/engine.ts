@@ -56,7 +56,7 @@ export class ExposureEngine {
     try {
       this.t.cves.index.bulk = true;
       for (const c of input.cves) this.t.cves.set(c);
-      this.t.cves.index.bulk = false;
+      this.t.cves.index.endBulk();
       for (const [id, f] of input.kev ?? []) this.t.cves.setKev(this.t.cves.ensure(id), f);
       for (const [id, f] of input.epss ?? []) this.t.cves.setEpss(this.t.cves.ensure(id), f);
       for (const [id, a] of input.threats ?? []) this.t.cves.setThreats(this.t.cves.ensure(id), a);
@@ -79,7 +79,6 @@ export class ExposureEngine {
       ({ t: this.t, states: this.states, identityPos: this.identityPos } = previous);
       throw e;
     }
-    this.t.profiles.resetMemo();
     this.timings = timings;
     return this.stats();
   }
@@ -159,7 +158,7 @@ export class ExposureEngine {
     const { ids, profiles, reg } = this.t;
     const cveId = this.t.cves.slots[slot]!.id;
     const delta = new DeltaBuilder();
-    profiles.resetMemo();
+    profiles.forget(slot);
     const affected = new Set(profiles.bySlot.get(slot) ?? []);
     for (const k of touched) {
       const x = ids.all[k]!;
@@ -179,14 +178,17 @@ export class ExposureEngine {
         delta.diff(comps, cveId, this.named(before?.get(pos)), this.named(after?.get(pos)));
       }
     }
-    profiles.resetMemo();
     return delta.build();
   }
 
-  private named(m: ReadonlyMap<number, number> | undefined): Map<string, number> | undefined {
+  /** pk → status (a Map, or pairs as identities keep them) by product key name. */
+  private named(m: ReadonlyMap<number, number> | readonly number[] | undefined): Map<string, number> | undefined {
     if (!m) return undefined;
     const names = this.t.ids.productKeys.names;
-    return new Map([...m].map(([pk, st]) => [names[pk]!, st]));
+    if (!Array.isArray(m)) return new Map([...(m as ReadonlyMap<number, number>)].map(([pk, st]) => [names[pk]!, st]));
+    const out = new Map<string, number>();
+    for (let k = 0; k < m.length; k += 2) out.set(names[m[k]!]!, m[k + 1]!);
+    return out;
   }
 
   /** The systems' device findings as key → status (few: a component change re-reads them whole). */
@@ -216,7 +218,6 @@ export class ExposureEngine {
 
   /** The delta of a component change: its own findings compared by number, the systems' device findings by key. */
   private componentDelta(id: string, own0: Map<number, number>, own1: Map<number, number>, dev0: Map<string, number>, dev1: Map<string, number>): FindingsDelta {
-    this.t.profiles.resetMemo();
     const d = new DeltaBuilder();
     d.diffKeys(dev0, dev1);
     const { cves, ids } = this.t;
@@ -264,7 +265,6 @@ export class ExposureEngine {
     const systems = [...new Set([from, target].filter((s): s is number => s !== undefined))];
     const own0 = this.ownSnapshot(k);
     const dev0 = this.deviceSnapshot(systems);
-    this.t.profiles.resetMemo();
     if (k !== undefined) this.unfile(k);
     this.file(c);
     for (const s of systems) this.profile(s);
@@ -277,7 +277,6 @@ export class ExposureEngine {
     const s = this.t.reg.compSystem[k]!;
     const own0 = this.ownSnapshot(k);
     const dev0 = this.deviceSnapshot([s]);
-    this.t.profiles.resetMemo();
     this.unfile(k);
     this.profile(s);
     return this.componentDelta(componentId, own0, new Map(), dev0, this.deviceSnapshot([s]));

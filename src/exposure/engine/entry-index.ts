@@ -126,8 +126,14 @@ export class EntryIndex {
   private wide: CompiledEntry[] = [];
   private wideDead = 0;
 
-  /** While true (a full load), buckets are sorted once, at their first lookup, not as they grow. */
+  /** While true (a full load), buckets are built once, at its end, not as they grow. */
   bulk = false;
+
+  /** Ends a full load: every bucket built now (not at the first new CVE or component that meets it). */
+  endBulk(): void {
+    this.bulk = false;
+    for (const b of this.byKey.values()) b.organise();
+  }
 
   /** Files a CVE's entries; each entry's `cve` is set to `slot`. */
   add(cve: CompiledCve, slot: number): void {

@@ -30,8 +30,8 @@ export interface Identity {
   readonly device: MatchableComponent;
   readonly comp: CompiledComponent;
   readonly hits: Map<number, Hit[]>;
-  /** CVE slot → product key id → status (AFFECTED / UNDECIDABLE). */
-  readonly own: Map<number, Map<number, number>>;
+  /** CVE slot → (product key id, status) pairs, status AFFECTED or UNDECIDABLE (usually one pair). */
+  readonly own: Map<number, number[]>;
   /** Device-level CVE slots where a vulnerable entry matched or was undecidable. */
   readonly trigger: Set<number>;
   advisory: AdvisoryHit[];
@@ -150,35 +150,32 @@ export class IdentityTable {
     x.packed = null;
     const s = this.cves.slots[slot]!;
     const hits = x.hits.get(slot);
-    const found = new Map<number, number>();
+    const found: number[] = [];
+    const put = (pk: number, st: number): void => {
+      for (let k = 0; k < found.length; k += 2) if (found[k] === pk) { if (st > found[k + 1]!) found[k + 1] = st; return; }
+      found.push(pk, st);
+    };
     if (hits && s.cve) {
       if (s.deviceLevel) {
         if (hits.some((h) => h.entry.entry.vulnerable)) x.trigger.add(slot);
       } else {
         // ORs of vulnerable entries, one component: each entry it matches is affected, each it is
         // undecidable against is undecidable (what evaluateCve answers, without building explanations).
-        for (const h of hits) {
-          const pk = this.productKeys.id(productKeyOf(h.entry));
-          found.set(pk, Math.max(found.get(pk) ?? 0, h.outcome === 'match' ? AFFECTED : UNDECIDABLE));
-        }
+        for (const h of hits) put(this.productKeys.id(productKeyOf(h.entry)), h.outcome === 'match' ? AFFECTED : UNDECIDABLE);
       }
     }
-    for (const h of x.advisory) {
-      if (h.cveId !== s.id) continue;
-      const pk = this.productKeys.id(h.productKey);
-      found.set(pk, Math.max(found.get(pk) ?? 0, h.status === 'affected' ? AFFECTED : UNDECIDABLE));
-    }
-    if (found.size) x.own.set(slot, found);
+    for (const h of x.advisory) if (h.cveId === s.id) put(this.productKeys.id(h.productKey), h.status === 'affected' ? AFFECTED : UNDECIDABLE);
+    if (found.length) x.own.set(slot, found);
   }
 
   /** (slot, pk, status) triples of the identity's own findings. */
   packed(x: Identity): Int32Array {
     if (x.packed) return x.packed;
     let n = 0;
-    for (const m of x.own.values()) n += m.size;
+    for (const m of x.own.values()) n += m.length / 2;
     const p = new Int32Array(n * 3);
     let k = 0;
-    for (const [slot, m] of x.own) for (const [pk, st] of m) { p[k++] = slot; p[k++] = pk; p[k++] = st; }
+    for (const [slot, m] of x.own) for (let j = 0; j < m.length; j += 2) { p[k++] = slot; p[k++] = m[j]!; p[k++] = m[j + 1]!; }
     x.packed = p;
     return p;
   }

@@ -30,15 +30,22 @@ export class ProfileTable {
   private readonly byKey = new Map<string, number>();
   /** Profiles with device findings for each CVE slot. */
   readonly bySlot = new Map<number, Set<number>>();
-  /** Per-batch memo: slot + identities of the touching positions → findings by relative position. */
-  private memo = new Map<string, [number, number, number][]>();
+  /**
+   * Memo: CVE slot → identities of the touching positions → findings by relative position. Valid until
+   * that CVE changes ({@link forget}); cleared whole when it grows past a million entries.
+   */
+  private memo = new Map<number, Map<string, [number, number, number][]>>();
+  private memoSize = 0;
 
   constructor(private readonly cves: CveTable, private readonly identities: IdentityTable) {}
 
   get count(): number { return this.byKey.size; }
 
-  /** Forget memoised evaluations (call after any CVE or identity change). */
-  resetMemo(): void { this.memo = new Map(); }
+  /** Forgets the memoised evaluations of one CVE (it changed). */
+  forget(slot: number): void {
+    this.memoSize -= this.memo.get(slot)?.size ?? 0;
+    this.memo.delete(slot);
+  }
 
   /** The profile of a list of identity ids sorted ascending; created and evaluated when new. */
   get(ids: readonly number[]): Profile {
@@ -69,8 +76,10 @@ export class ProfileTable {
       if (x.trigger.has(slot)) triggered = true;
     });
     if (!triggered) return;
-    const memoKey = `${slot}:${pos.map((k) => p.ids[k]).join(',')}`;
-    let rel = this.memo.get(memoKey);
+    const memoKey = pos.map((k) => p.ids[k]).join(',');
+    let memo = this.memo.get(slot);
+    if (!memo) { memo = new Map(); this.memo.set(slot, memo); }
+    let rel = memo.get(memoKey);
     if (!rel) {
       const comps: CompiledComponent[] = pos.map((k, r) => ({ ...this.identities.all[p.ids[k]!]!.comp, id: String(r) }));
       const byKey = new Map<string, number>();
@@ -81,7 +90,9 @@ export class ProfileTable {
         byKey.set(k, Math.max(byKey.get(k) ?? 0, f.status === 'affected' ? AFFECTED : UNDECIDABLE));
       }
       rel = [...byKey].map(([k, st]) => { const [r, pk] = k.split(':'); return [Number(r), Number(pk), st]; });
-      this.memo.set(memoKey, rel);
+      if (this.memoSize > 1_000_000) { this.memo = new Map([[slot, memo]]); this.memoSize = memo.size; }
+      memo.set(memoKey, rel);
+      this.memoSize++;
     }
     if (rel.length === 0) return;
     const found: DeviceFindings = new Map();
