@@ -137,14 +137,13 @@ test('matchDevice: a set of CPEs as one device, explained, nothing stored', () =
   assert.throws(() => e.matchDevice([{ id: 'bad', cpe: 'cpe:2.3:a:x' }]), /rejected/);
 });
 
-test('bad input changes nothing: an invalid CPE or unknown system on load, a system with components removed', () => {
+test('bad input changes nothing: an invalid CPE or unknown system on load or upsert, a bad cursor', () => {
   const e = nation();
   const before = allFindings(e);
   assert.throws(() => e.load({ assets: [system('s', 'o')], components: [component('c', 's', 'o', 'cpe:2.3:a:bad')], cves: [] }),
     (err: Error & { details?: { path: string }[] }) => err.details?.[0]?.path === 'component c.cpe');
   assert.throws(() => e.upsertComponent(component('gw-c', 'sys-c', 'org-b', 'cpe:2.3:o:bad')), /rejected/);
   assert.throws(() => e.upsertComponent(component('x', 'sys-nowhere', 'org-b', S7HW)), /unknown system/);
-  assert.throws(() => e.removeAsset('sys-a'), /still has 2 component/);
   assert.deepEqual(allFindings(e), before);
   assert.throws(() => e.findings({}, { limit: 10, after: 'garbage' }), /cursor/);
 });
@@ -210,4 +209,15 @@ test('pages follow compareByPriority, then component id and product key, for eve
       assert.deepEqual(got, want, `${JSON.stringify(filter)} limit ${limit}`);
     }
   }
+});
+
+test('removing a system removes its components and their findings, device findings included', () => {
+  const e = nation();
+  const d = e.removeAsset('sys-a');
+  assert.deepEqual([...d.removedKeys()], ['fw-a|CVE-2024-0001|o:siemens:simatic_s7-1500_firmware']);
+  assert.equal(e.stats().components, 3);
+  assert.deepEqual([...allFindings(e).keys()], ['gw-c|CVE-2024-0002|o:fortinet:fortios']);
+  const fresh = new ExposureEngine();
+  fresh.load({ assets: [system('sys-c', 'org-b')], components: [component('gw-c', 'sys-c', 'org-b', FORTI('7.0.12'))], cves: [FORTI_CVE] });
+  assert.deepEqual([...allFindings(fresh).keys()], [...allFindings(e).keys()]);
 });

@@ -26,6 +26,8 @@ import {
 import { type Tables, walk } from './walk.js';
 
 const now = () => performance.now();
+/** (slot, product key id) as one number: product key ids stay below 2^22. */
+const PK_SPAN = 4_194_304;
 
 export class ExposureEngine {
   private t: Tables;
@@ -212,7 +214,7 @@ export class ExposureEngine {
     const out = new Map<number, number>();
     if (comp === undefined) return out;
     const own = this.t.ids.packed(this.t.ids.all[this.t.reg.compIdentity[comp]!]!);
-    for (let k = 0; k < own.length; k += 3) out.set(own[k]! * 4_194_304 + own[k + 1]!, own[k + 2]!);
+    for (let k = 0; k < own.length; k += 3) out.set(own[k]! * PK_SPAN + own[k + 1]!, own[k + 2]!);
     return out;
   }
 
@@ -220,36 +222,45 @@ export class ExposureEngine {
   private componentDelta(id: string, own0: Map<number, number>, own1: Map<number, number>, dev0: Map<string, number>, dev1: Map<string, number>): FindingsDelta {
     const d = new DeltaBuilder();
     d.diffKeys(dev0, dev1);
-    const { cves, ids } = this.t;
-    const named = (m: Map<number, number>, keep: (n: number, st: number) => boolean) => {
-      const out = new Map<string, number>();
-      for (const [n, st] of m) if (keep(n, st)) out.set(findingKey(id, cves.slots[Math.floor(n / 4_194_304)]!.id, ids.productKeys.names[n % 4_194_304]!), st);
-      return out;
-    };
-    d.diffKeys(named(own0, (n, st) => own1.get(n) !== st), named(own1, (n, st) => own0.get(n) !== st));
+    this.ownDiff(d, id, own0, own1);
     return d.build();
   }
 
-  /** A system's zone / criticality / sector / site: its findings are re-prioritised (read at query time). */
+  private ownDiff(d: DeltaBuilder, id: string, own0: Map<number, number>, own1: Map<number, number>): void {
+    const { cves, ids } = this.t;
+    const named = (m: Map<number, number>, keep: (n: number, st: number) => boolean) => {
+      const out = new Map<string, number>();
+      for (const [n, st] of m) if (keep(n, st)) out.set(findingKey(id, cves.slots[Math.floor(n / PK_SPAN)]!.id, ids.productKeys.names[n % PK_SPAN]!), st);
+      return out;
+    };
+    d.diffKeys(named(own0, (n, st) => own1.get(n) !== st), named(own1, (n, st) => own0.get(n) !== st));
+  }
+
+  /**
+   * A system's zone / criticality / sector / site / organisation: its findings are re-prioritised (ranks are
+   * read at query time). Sites are ignored. Components keep their own organisation until they are upserted.
+   */
   upsertAsset(asset: EngineAsset): void {
-    const s = this.t.reg.system(asset.id);
-    if (s !== undefined && this.t.reg.systems[s]!.comps.length > 0 && this.t.reg.orgs.names[this.t.reg.systems[s]!.org] !== asset.orgId) {
-      throw errors.conflict(`System ${asset.id} has components; move or remove them before changing its organisation.`);
-    }
     this.t.reg.upsertAsset(asset);
   }
 
-  /** Removing a system that still has components is refused (remove them first); sites are ignored. */
-  removeAsset(assetId: string): void {
-    const s = this.t.reg.system(assetId);
-    if (s === undefined) return;
-    const sys = this.t.reg.systems[s]!;
-    if (sys.comps.length > 0) {
-      throw errors.conflict(`System ${assetId} still has ${sys.comps.length} component(s) (e.g. ${this.t.reg.compIds[sys.comps[0]!]}); remove them first.`);
-    }
-    if (sys.profile >= 0) this.t.profiles.all[sys.profile]!.systems.delete(s);
+  /** A removed system takes its components (and their findings) with it; sites are ignored. */
+  removeAsset(assetId: string): FindingsDelta {
+    const { reg, profiles } = this.t;
+    const s = reg.system(assetId);
+    if (s === undefined) return new DeltaBuilder().build();
+    const sys = reg.systems[s]!;
+    const comps = sys.comps.map((c) => reg.compIds[c]!);
+    const own0 = new Map(comps.map((id) => [id, this.ownSnapshot(reg.component(id))]));
+    const dev0 = this.deviceSnapshot([s]);
+    for (const id of comps) this.unfile(reg.component(id)!);
+    if (sys.profile >= 0) profiles.all[sys.profile]!.systems.delete(s);
     sys.profile = -1;
-    this.t.reg.removeSystem(s);
+    reg.removeSystem(s);
+    const d = new DeltaBuilder();
+    d.diffKeys(dev0, new Map());
+    for (const [id, own] of own0) this.ownDiff(d, id, own, new Map());
+    return d.build();
   }
 
   /** A new or changed component: only its own device (system, and the one it left) is re-evaluated. */
