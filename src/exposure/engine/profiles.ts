@@ -5,11 +5,11 @@
  * of the same profile shares the result. Findings name a position: the component at that index of the
  * system's `comps` (kept in profile order).
  */
-import { evaluateCve } from '../evaluate.js';
 import type { CompiledComponent } from '../component.js';
 import { productKeyOf } from './compile.js';
 import type { CveTable } from './cves.js';
-import { AFFECTED, entryAt, type IdentityTable, UNDECIDABLE } from './identities.js';
+import { deviceStatuses } from './device-eval.js';
+import type { IdentityTable } from './identities.js';
 
 /** pos → product key id → status, per CVE slot. */
 export type DeviceFindings = Map<number, Map<number, number>>;
@@ -81,15 +81,14 @@ export class ProfileTable {
     if (!memo) { memo = new Map(); this.memo.set(slot, memo); }
     let rel = memo.get(memoKey);
     if (!rel) {
-      const comps: CompiledComponent[] = pos.map((k, r) => ({ ...this.identities.all[p.ids[k]!]!.comp, id: String(r) }));
-      const byKey = new Map<string, number>();
-      for (const f of evaluateCve(s.cve, comps)) {
-        if (f.componentId === '') continue; // an unparseable criteria names no component
-        const pk = this.identities.productKeys.id(productKeyOf(entryAt(s.cve, f.path)));
-        const k = `${f.componentId}:${pk}`;
-        byKey.set(k, Math.max(byKey.get(k) ?? 0, f.status === 'affected' ? AFFECTED : UNDECIDABLE));
-      }
-      rel = [...byKey].map(([k, st]) => { const [r, pk] = k.split(':'); return [Number(r), Number(pk), st]; });
+      const comps: CompiledComponent[] = pos.map((k) => this.identities.all[p.ids[k]!]!.comp);
+      const found: [number, number, number][] = [];
+      deviceStatuses(s.cve, comps, (r, e, st) => {
+        const pk = this.identities.productKeys.id(productKeyOf(e));
+        const same = found.find((f) => f[0] === r && f[1] === pk);
+        if (!same) found.push([r, pk, st]); else if (st > same[2]) same[2] = st;
+      });
+      rel = found;
       if (this.memoSize > 1_000_000) { this.memo = new Map([[slot, memo]]); this.memoSize = memo.size; }
       memo.set(memoKey, rel);
       this.memoSize++;
