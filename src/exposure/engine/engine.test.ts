@@ -221,3 +221,13 @@ test('removing a system removes its components and their findings, device findin
   fresh.load({ assets: [system('sys-c', 'org-b')], components: [component('gw-c', 'sys-c', 'org-b', FORTI('7.0.12'))], cves: [FORTI_CVE] });
   assert.deepEqual([...allFindings(fresh).keys()], [...allFindings(e).keys()]);
 });
+
+test('a component with only a purl is left to the advisory matchers, not undecidable against every NVD criteria', () => {
+  const purlOnly = component('log4j', 'sys-a', 'org-a', null, { purl: 'pkg:maven/org.apache.logging.log4j/log4j-core@2.14.1' });
+  const seen: string[] = [];
+  const matcher: AdvisoryMatcher = { matchComponent: (c) => { seen.push((c as { purl?: string }).purl ?? ''); return []; } };
+  const e = new ExposureEngine({ advisoryMatchers: [matcher] });
+  e.load({ assets: [system('sys-a', 'org-a')], components: [purlOnly], cves: [FORTI_CVE, cve('CVE-2024-0009', [{ nodes: [{ cpeMatch: [vuln('cpe:2.3:a:*:*:*:*:*:*:*:*:*:*', { versionEndExcluding: '2.0' })] }] }])] });
+  assert.equal(e.stats().findings, 0);
+  assert.deepEqual(seen, ['pkg:maven/org.apache.logging.log4j/log4j-core@2.14.1'], 'the advisory matcher saw the purl');
+});

@@ -29,6 +29,12 @@ export interface Identity {
   readonly key: string;
   readonly device: MatchableComponent;
   readonly comp: CompiledComponent;
+  /**
+   * Whether NVD configurations are matched at all: not for a component with neither a CPE nor a product
+   * (a purl-only SBOM entry), which NISTIR 7696 would call undecidable against every criteria; advisory
+   * (purl) matchers still see it.
+   */
+  readonly nvd: boolean;
   readonly hits: Map<number, Hit[]>;
   /** CVE slot → (product key id, status) pairs, status AFFECTED or UNDECIDABLE (usually one pair). */
   readonly own: Map<number, number[]>;
@@ -94,17 +100,19 @@ export class IdentityTable {
     const idx = this.all.length;
     const device = matchable(c, `identity-${idx}`);
     const x: Identity = {
-      idx, key, device, comp: compileComponent(device), hits: new Map(), own: new Map(), trigger: new Set(),
+      idx, key, device, comp: compileComponent(device), nvd: Boolean(c.cpe || c.product), hits: new Map(), own: new Map(), trigger: new Set(),
       advisory: [], packed: null, components: [], profiles: new Set(),
     };
     this.all.push(x);
     this.byKey.set(key, idx);
-    if (x.comp.keys.length === 0) this.keyless.push(idx);
-    for (const k of x.comp.keys) {
-      const l = this.byIndexKey.get(k);
-      if (l) l.push(idx); else this.byIndexKey.set(k, [idx]);
+    if (x.nvd) {
+      if (x.comp.keys.length === 0) this.keyless.push(idx);
+      for (const k of x.comp.keys) {
+        const l = this.byIndexKey.get(k);
+        if (l) l.push(idx); else this.byIndexKey.set(k, [idx]);
+      }
+      for (const [slot, hits] of this.cves.matchComponent(x.comp)) { x.hits.set(slot, hits); this.settle(x, slot); }
     }
-    for (const [slot, hits] of this.cves.matchComponent(x.comp)) { x.hits.set(slot, hits); this.settle(x, slot); }
     this.askAdvisories(x);
     return x;
   }
@@ -123,7 +131,7 @@ export class IdentityTable {
   candidates(cve: CompiledCve): Set<number> {
     const out = new Set<number>(this.keyless);
     for (const e of entriesOf(cve)) {
-      if (e.key === undefined) { for (let k = 0; k < this.all.length; k++) out.add(k); return out; }
+      if (e.key === undefined) { for (const x of this.all) if (x.nvd) out.add(x.idx); return out; }
       for (const k of this.byIndexKey.get(e.key) ?? []) out.add(k);
     }
     return out;
