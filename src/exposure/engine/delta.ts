@@ -11,15 +11,20 @@ export class DeltaBuilder {
   private readonly groups: [Group[], Group[], Group[]] = [[], [], []];
   private readonly counts: [number, number, number] = [0, 0, 0];
 
-  /** Records the differences between two pk → status maps (either may be absent) for these components. */
-  diff(comps: readonly string[], cve: string, before: ReadonlyMap<string, number> | undefined, after: ReadonlyMap<string, number> | undefined): void {
-    if (comps.length === 0) return;
+  /**
+   * Records the differences between two pk → status maps (either may be absent) for the components `comps`
+   * gives (asked for, once, only when there is a difference: an unchanged identity of 100,000 components
+   * costs nothing).
+   */
+  diff(comps: () => readonly string[], cve: string, before: ReadonlyMap<string, number> | undefined, after: ReadonlyMap<string, number> | undefined): void {
+    let ids: readonly string[] | undefined;
+    const add = (kind: 0 | 1 | 2, pk: string) => { ids ??= comps(); if (ids.length) this.add(kind, { comps: ids, cve, pk }); };
     for (const [pk, st] of after ?? []) {
       const was = before?.get(pk);
-      if (was === undefined) this.add(0, { comps, cve, pk });
-      else if (was !== st) this.add(2, { comps, cve, pk });
+      if (was === undefined) add(0, pk);
+      else if (was !== st) add(2, pk);
     }
-    for (const pk of before?.keys() ?? []) if (!after?.has(pk)) this.add(1, { comps, cve, pk });
+    for (const pk of before?.keys() ?? []) if (!after?.has(pk)) add(1, pk);
   }
 
   /** Differences between two key → status maps (a system's findings before and after). */

@@ -166,7 +166,7 @@ export class ExposureEngine {
       const x = ids.all[k]!;
       const before = x.own.get(slot);
       ids.rematch(x, slot);
-      delta.diff(x.components.map((c) => reg.compIds[c]!), cveId, this.named(before), this.named(x.own.get(slot)));
+      delta.diff(() => x.components.map((c) => reg.compIds[c]!), cveId, this.named(before), this.named(x.own.get(slot)));
       if (x.trigger.has(slot)) for (const p of x.profiles) affected.add(p);
     }
     for (const pi of affected) {
@@ -176,8 +176,7 @@ export class ExposureEngine {
       const after = p.dev.get(slot);
       const positions = new Set([...(before?.keys() ?? []), ...(after?.keys() ?? [])]);
       for (const pos of positions) {
-        const comps = [...p.systems].map((s) => reg.compIds[reg.systems[s]!.comps[pos]!]!);
-        delta.diff(comps, cveId, this.named(before?.get(pos)), this.named(after?.get(pos)));
+        delta.diff(() => [...p.systems].map((s) => reg.compIds[reg.systems[s]!.comps[pos]!]!), cveId, this.named(before?.get(pos)), this.named(after?.get(pos)));
       }
     }
     return delta.build();
@@ -319,7 +318,7 @@ export class ExposureEngine {
     for (const x of ids.all) {
       const before = new Map(x.own);
       for (const slot of ids.askAdvisories(x)) {
-        delta.diff(x.components.map((c) => reg.compIds[c]!), cves.slots[slot]!.id, this.named(before.get(slot)), this.named(x.own.get(slot)));
+        delta.diff(() => x.components.map((c) => reg.compIds[c]!), cves.slots[slot]!.id, this.named(before.get(slot)), this.named(x.own.get(slot)));
       }
     }
     return delta.build();
