@@ -231,3 +231,12 @@ test('a component with only a purl is left to the advisory matchers, not undecid
   assert.equal(e.stats().findings, 0);
   assert.deepEqual(seen, ['pkg:maven/org.apache.logging.log4j/log4j-core@2.14.1'], 'the advisory matcher saw the purl');
 });
+
+test('a delta expands its keys while the engine is unchanged, and refuses once it has changed', () => {
+  const e = nation();
+  const d = e.upsertComponent(component('gw-2', 'sys-c', 'org-b', FORTI('7.0.1')));
+  assert.deepEqual([...d.addedKeys()], ['gw-2|CVE-2024-0002|o:fortinet:fortios']);
+  e.removeComponent('gw-2');
+  assert.throws(() => [...d.addedKeys()], /out of date/);
+  assert.equal(d.added, 1, 'the counts stay');
+});

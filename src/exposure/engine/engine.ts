@@ -35,10 +35,17 @@ export class ExposureEngine {
   /** Position of each component in its identity's component list (for O(1) removal). */
   private identityPos: number[] = [];
   private timings: Record<string, number> = {};
+  /** Bumped by every change that can move findings: a delta expands its keys only while it is current. */
+  private version = 0;
 
   constructor(readonly options: EngineOptions = {}) {
     this.t = this.fresh(options.advisoryMatchers ?? []);
     this.states = new StateBook(options.now ?? (() => new Date()));
+  }
+
+  private delta(): DeltaBuilder {
+    const v = ++this.version;
+    return new DeltaBuilder(() => this.version === v);
   }
 
   private fresh(matchers: readonly AdvisoryMatcher[]): Tables {
@@ -49,6 +56,7 @@ export class ExposureEngine {
 
   /** Replaces everything with `input` and evaluates it in full; on a rejected record nothing changes. */
   load(input: EngineInput): EngineStats {
+    this.version++;
     const previous = { t: this.t, states: this.states, identityPos: this.identityPos };
     this.t = this.fresh(this.t.ids.matchers);
     this.states = new StateBook(this.options.now ?? (() => new Date()));
@@ -150,7 +158,7 @@ export class ExposureEngine {
     const { cves, ids } = this.t;
     const slot = cves.slotOf(cveId);
     const old = slot === undefined ? undefined : cves.slots[slot]!.cve;
-    if (!old) return new DeltaBuilder().build();
+    if (!old) return this.delta().build();
     const touched = ids.candidates(old);
     cves.remove(cveId);
     return this.reevaluateCve(slot!, touched);
@@ -159,14 +167,14 @@ export class ExposureEngine {
   private reevaluateCve(slot: number, touched: Set<number>): FindingsDelta {
     const { ids, profiles, reg } = this.t;
     const cveId = this.t.cves.slots[slot]!.id;
-    const delta = new DeltaBuilder();
+    const delta = this.delta();
     profiles.forget(slot);
     const affected = new Set(profiles.bySlot.get(slot) ?? []);
     for (const k of touched) {
       const x = ids.all[k]!;
       const before = x.own.get(slot);
       ids.rematch(x, slot);
-      delta.diff(() => x.components.map((c) => reg.compIds[c]!), cveId, this.named(before), this.named(x.own.get(slot)));
+      delta.diff(x.components.length, () => x.components.map((c) => reg.compIds[c]!), cveId, this.named(before), this.named(x.own.get(slot)));
       if (x.trigger.has(slot)) for (const p of x.profiles) affected.add(p);
     }
     for (const pi of affected) {
@@ -176,7 +184,7 @@ export class ExposureEngine {
       const after = p.dev.get(slot);
       const positions = new Set([...(before?.keys() ?? []), ...(after?.keys() ?? [])]);
       for (const pos of positions) {
-        delta.diff(() => [...p.systems].map((s) => reg.compIds[reg.systems[s]!.comps[pos]!]!), cveId, this.named(before?.get(pos)), this.named(after?.get(pos)));
+        delta.diff(p.systems.size, () => [...p.systems].map((s) => reg.compIds[reg.systems[s]!.comps[pos]!]!), cveId, this.named(before?.get(pos)), this.named(after?.get(pos)));
       }
     }
     return delta.build();
@@ -219,7 +227,7 @@ export class ExposureEngine {
 
   /** The delta of a component change: its own findings compared by number, the systems' device findings by key. */
   private componentDelta(id: string, own0: Map<number, number>, own1: Map<number, number>, dev0: Map<string, number>, dev1: Map<string, number>): FindingsDelta {
-    const d = new DeltaBuilder();
+    const d = this.delta();
     d.diffKeys(dev0, dev1);
     this.ownDiff(d, id, own0, own1);
     return d.build();
@@ -247,7 +255,7 @@ export class ExposureEngine {
   removeAsset(assetId: string): FindingsDelta {
     const { reg, profiles } = this.t;
     const s = reg.system(assetId);
-    if (s === undefined) return new DeltaBuilder().build();
+    if (s === undefined) return this.delta().build();
     const sys = reg.systems[s]!;
     const comps = sys.comps.map((c) => reg.compIds[c]!);
     const own0 = new Map(comps.map((id) => [id, this.ownSnapshot(reg.component(id))]));
@@ -256,7 +264,7 @@ export class ExposureEngine {
     if (sys.profile >= 0) profiles.all[sys.profile]!.systems.delete(s);
     sys.profile = -1;
     reg.removeSystem(s);
-    const d = new DeltaBuilder();
+    const d = this.delta();
     d.diffKeys(dev0, new Map());
     for (const [id, own] of own0) this.ownDiff(d, id, own, new Map());
     return d.build();
@@ -283,7 +291,7 @@ export class ExposureEngine {
 
   removeComponent(componentId: string): FindingsDelta {
     const k = this.t.reg.component(componentId);
-    if (k === undefined) return new DeltaBuilder().build();
+    if (k === undefined) return this.delta().build();
     const s = this.t.reg.compSystem[k]!;
     const own0 = this.ownSnapshot(k);
     const dev0 = this.deviceSnapshot([s]);
@@ -314,11 +322,11 @@ export class ExposureEngine {
   setAdvisoryMatchers(matchers: readonly AdvisoryMatcher[]): FindingsDelta {
     const { ids, reg, cves } = this.t;
     ids.matchers = matchers;
-    const delta = new DeltaBuilder();
+    const delta = this.delta();
     for (const x of ids.all) {
       const before = new Map(x.own);
       for (const slot of ids.askAdvisories(x)) {
-        delta.diff(() => x.components.map((c) => reg.compIds[c]!), cves.slots[slot]!.id, this.named(before.get(slot)), this.named(x.own.get(slot)));
+        delta.diff(x.components.length, () => x.components.map((c) => reg.compIds[c]!), cves.slots[slot]!.id, this.named(before.get(slot)), this.named(x.own.get(slot)));
       }
     }
     return delta.build();
