@@ -7,7 +7,7 @@
  *
  * With a journal (the embedded store; src/access/audit-journal.ts) an entry is durable once its
  * line is written there, so the caller is released at once and the commit into the chain follows
- * in the background; a commit that fails is retried (the lines stay in the journal meanwhile, and a
+ * in the background, within JOURNAL_COMMIT_MS; a commit that fails is retried (the lines stay in the journal meanwhile, and a
  * restart commits them).
  */
 import type { Db } from '../store/db.js';
@@ -20,6 +20,12 @@ const AUDIT_LOG_MODULE = new URL('./audit-log.js', import.meta.url).href;
 const AUDIT_JOURNAL_MODULE = new URL('./audit-journal.js', import.meta.url).href;
 /** Wait before retrying a failed commit of journaled entries. */
 const RETRY_MS = 1000;
+/**
+ * Journaled entries are committed into the chain at most this often: nobody waits for that commit,
+ * so fewer, larger transactions keep the database thread (and its garbage collection) off the CPU
+ * the requests need.
+ */
+const JOURNAL_COMMIT_MS = 100;
 
 interface Pending {
   entry: AuditEntryInput;
@@ -33,6 +39,7 @@ export class AuditBatcher {
   private flushing = false;
   private idle: Promise<void> = Promise.resolve();
   private retry: NodeJS.Timeout | null = null;
+  private soon: NodeJS.Timeout | null = null;
 
   constructor(private readonly db: Db, private readonly maxBatch = 500, private readonly journal: AuditJournal | null = null) {}
 
@@ -44,7 +51,11 @@ export class AuditBatcher {
       } catch (e) {
         return Promise.reject(e);
       }
-      this.start();
+      this.soon ??= setTimeout(() => {
+        this.soon = null;
+        this.start();
+      }, JOURNAL_COMMIT_MS);
+      this.soon.unref();
       return Promise.resolve();
     }
     return new Promise<void>((resolve, reject) => {
@@ -55,6 +66,8 @@ export class AuditBatcher {
 
   /** Resolves when everything recorded so far is in the chain (or its commit failed, for the waiting callers). */
   async drain(): Promise<void> {
+    if (this.soon) clearTimeout(this.soon);
+    this.soon = null;
     while (this.flushing || (this.retry === null && (this.queue.length || this.lines.length))) {
       this.start();
       await this.idle;
@@ -113,6 +126,8 @@ export class AuditBatcher {
   /** Stops retrying (the journal keeps what is not committed; the next open commits it). */
   close(): void {
     if (this.retry) clearTimeout(this.retry);
+    if (this.soon) clearTimeout(this.soon);
     this.retry = null;
+    this.soon = null;
   }
 }
