@@ -138,7 +138,7 @@ export interface OrgSummary {
   readonly kev: number;
 }
 
-/** What an incremental change did to the findings (counts now; keys expanded on demand, they may be millions). */
+/** What an incremental change did to the findings: counts now; keys (maybe millions) expanded on demand, before the engine's next change. */
 export interface FindingsDelta {
   readonly added: number;
   readonly removed: number;
