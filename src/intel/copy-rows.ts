@@ -90,6 +90,17 @@ export class RowWriter {
  * A prepared object whose row is already encoded (by the import's worker). The keys the writer
  * decides on are plain fields; everything else is decoded from the row only if asked for.
  */
+/**
+ * The object holding only its own bytes: a StagedObject keeps its whole batch's buffer alive, so
+ * one kept past its batch (e.g. waiting for the primary key) gets a copy of its row instead.
+ */
+export function detached(i: PreparedObject): PreparedObject {
+  if (!(i instanceof StagedObject)) return i;
+  const { rows, starts } = i.block;
+  const own = rows.slice(starts[i.row]!, starts[i.row + 1]!);
+  return new StagedObject({ rows: own, starts: Int32Array.of(0, own.length) }, 0, i.index, i.id, i.type, i.revoked, i.stamp, i.hash, i.version);
+}
+
 export class StagedObject implements PreparedObject {
   private decoded: string[] | undefined;
   private parsed: StixObject | undefined;

@@ -15,6 +15,7 @@ import type { IngestContext, Rejection } from './prepare.js';
 import { writeBatch, type PreparedObject, type WriteOutcome } from './object-repository.js';
 import { inThreadBatches, workerBatches, type BatchSource, type PreparedBatch } from './prepared-batches.js';
 import { ImportMaintenance } from './import-maintenance.js';
+import { detached } from './copy-rows.js';
 
 export interface AuditEntryInput {
   actor: string | null;
@@ -237,7 +238,10 @@ export async function importBatches(db: Db, label: string, source: BatchSource, 
       held = [];
       if (fresh.exact) {
         const first: PreparedObject[] = [];
-        for (const i of items) (fresh.claim(i.id) ? first : later).push(i);
+        for (const i of items) {
+          if (fresh.claim(i.id)) first.push(i);
+          else later.push(detached(i)); // not the batch's whole buffer
+        }
         items = first;
         if (later.length >= (opts.heldForKeyMax ?? LATER_MAX)) {
           // too many to hold: build the key now, write them, and go on with lookups
