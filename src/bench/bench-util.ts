@@ -75,7 +75,9 @@ export function postgresCpuSeconds(): number {
       const close = stat.lastIndexOf(')');
       if (stat.slice(stat.indexOf('(') + 1, close) !== 'postgres') continue;
       const f = stat.slice(close + 2).split(' ');
-      ticks += Number(f[11]) + Number(f[12]); // utime, stime (fields 14 and 15)
+      // utime, stime, and cutime, cstime: a connection's backend ends with its connection, and its
+      // time then counts in its parent's (the postmaster's) cutime and cstime (fields 14-17)
+      ticks += Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14]);
     } catch {
       /* the process ended meanwhile */
     }
