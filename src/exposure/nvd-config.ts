@@ -87,7 +87,15 @@ export function compileEntry(entry: NvdCpeMatch, path: string): CompiledEntry {
   };
 }
 
-export function compileConfigurations(cveId: string, configurations: readonly NvdConfiguration[]): CompiledCve {
+/**
+ * Compiles a CVE's configurations; `entry` compiles each cpeMatch (default {@link compileEntry}; the
+ * engine passes one that shares parsed criteria and bounds across CVEs).
+ */
+export function compileConfigurations(
+  cveId: string,
+  configurations: readonly NvdConfiguration[],
+  entry: (m: NvdCpeMatch, path: string) => CompiledEntry = compileEntry,
+): CompiledCve {
   return {
     id: cveId,
     configurations: configurations.map((c, ci) => ({
@@ -96,7 +104,7 @@ export function compileConfigurations(cveId: string, configurations: readonly Nv
       nodes: c.nodes.map((n, ni) => ({
         operator: n.operator === 'AND' ? 'AND' : 'OR',
         negate: n.negate === true,
-        entries: n.cpeMatch.map((m, mi) => compileEntry(m, `configurations[${ci}].nodes[${ni}].cpeMatch[${mi}]`)),
+        entries: n.cpeMatch.map((m, mi) => entry(m, `configurations[${ci}].nodes[${ni}].cpeMatch[${mi}]`)),
       })),
     })),
   };

@@ -5,7 +5,7 @@
  * then the template with its own path, entry and bounds — the same CompiledEntry the core evaluates.
  */
 import { type CompiledBound, compileBounds } from '../version-range.js';
-import { type CompiledCve, type CompiledEntry, compileEntry, type NvdConfiguration, type NvdCpeMatch } from '../nvd-config.js';
+import { type CompiledCve, type CompiledEntry, compileConfigurations, compileEntry, type NvdConfiguration, type NvdCpeMatch } from '../nvd-config.js';
 
 const NO_BOUNDS: readonly CompiledBound[] = Object.freeze([]);
 
@@ -28,18 +28,7 @@ export class CveCompiler {
   }
 
   compile(id: string, configurations: readonly NvdConfiguration[]): CompiledCve {
-    return {
-      id,
-      configurations: configurations.map((c, ci) => ({
-        operator: c.operator === 'AND' ? 'AND' : 'OR',
-        negate: c.negate === true,
-        nodes: c.nodes.map((n, ni) => ({
-          operator: n.operator === 'AND' ? 'AND' : 'OR',
-          negate: n.negate === true,
-          entries: n.cpeMatch.map((m, mi) => this.entry(m, `configurations[${ci}].nodes[${ni}].cpeMatch[${mi}]`)),
-        })),
-      })),
-    };
+    return compileConfigurations(id, configurations, (m, path) => this.entry(m, path));
   }
 }
 
