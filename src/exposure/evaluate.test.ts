@@ -110,6 +110,13 @@ test('undecidable: a version that cannot be compared becomes an undecidable find
   assert.match(bad[0]!.reasons[0]!.reason, /criteria cannot be parsed/);
 });
 
+test('undecidable beside a match: a component undecidable against an entry another component matched is still reported', () => {
+  const cfg: NvdConfiguration = { nodes: [{ operator: 'OR', negate: false, cpeMatch: [vuln('cpe:2.3:a:acme:server:*:*:*:*:*:*:*:*', { versionEndExcluding: '2.0' })] }] };
+  const f = run([cfg], [{ id: 'old', cpe: 'cpe:2.3:a:acme:server:1.5:*:*:*:*:*:*:*' }, { id: 'odd', cpe: 'cpe:2.3:a:acme:server:a1b2c3d4e5f60718293a4b5c6d7e8f9012345678:*:*:*:*:*:*:*' }]);
+  assert.deepEqual(f.map((x) => `${x.status} ${x.componentId}`).sort(), ['affected old', 'undecidable odd']);
+  assert.match(f.find((x) => x.componentId === 'odd')!.reasons[0]!.reason, /./);
+});
+
 test('attributes other than version follow NISTIR 7696: target_sw, NA', () => {
   const cfg: NvdConfiguration = { nodes: [{ operator: 'OR', cpeMatch: [vuln('cpe:2.3:a:jenkins:openid:*:*:*:*:*:jenkins:*:*', { versionEndIncluding: '2.4' })] }] };
   assert.equal(run([cfg], [{ id: 'a', cpe: 'cpe:2.3:a:jenkins:openid:2.4:*:*:*:*:jenkins:*:*' }]).length, 1);

@@ -115,11 +115,12 @@ export function evaluateConfiguration(
       if (!es.e.entry.vulnerable || es.state !== 'T') continue;
       for (const h of es.hits) findings.push(make(es, h.c, h.m, 'affected', []));
     }
-    // The configuration holds; a vulnerable entry that could not be decided is still reported, with its reasons.
+    // The configuration holds; a component a vulnerable entry could not be decided for is still reported,
+    // with its reasons — also when another component matched the same entry.
     for (const x of nodes) {
       if (x.n.negate || x.state === 'F') continue;
       for (const es of x.entries) {
-        if (!es.e.entry.vulnerable || es.state !== 'U') continue;
+        if (!es.e.entry.vulnerable || es.unknowns.length === 0) continue;
         const own = es.unknowns.map((u) => ({ path: es.e.path, componentId: u.c?.id, reason: u.m.reason ?? 'undecidable' }));
         for (const u of es.unknowns) findings.push(make(es, u.c, u.m, 'undecidable', own));
       }

@@ -43,7 +43,7 @@ function configuration(cfg: CompiledConfiguration, comps: readonly CompiledCompo
     for (const x of contributing) for (const es of x.entries) if (es.e.entry.vulnerable && es.state === 2) for (const k of es.hits) out(k, es.e, AFFECTED);
     for (const x of nodes) {
       if (x.negate || x.state === 0) continue;
-      for (const es of x.entries) if (es.e.entry.vulnerable && es.state === 1) for (const k of es.unknowns) out(k, es.e, UNDECIDABLE);
+      for (const es of x.entries) if (es.e.entry.vulnerable) for (const k of es.unknowns) out(k, es.e, UNDECIDABLE);
     }
     return;
   }
