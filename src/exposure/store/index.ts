@@ -12,3 +12,4 @@ export { importCpeDictionary } from './cpe-import.js';
 export { streamCves, loadKev, loadEpss, loadCsafProducts } from './loaders.js';
 export { cveChangesSince, lastVulnChangeSeq } from './change-log.js';
 export { findingKey, getStates, putState, ALLOWED_TRANSITIONS, MAX_REASON_LENGTH } from './finding-state.js';
+export { importOsv, loadOsvPackages, type OsvImportReport, type OsvPackageStatement } from './osv-import.js';

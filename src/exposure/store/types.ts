@@ -9,7 +9,7 @@ import type { CvssVersion } from '../sources/nvd-cve-record.js';
 import type { ProductStatus } from '../sources/csaf-advisory.js';
 import type { ProductIdentity } from '../sources/csaf-product-tree.js';
 
-export type VulnSource = 'nvd' | 'kev' | 'epss' | 'csaf';
+export type VulnSource = 'nvd' | 'kev' | 'epss' | 'csaf' | 'osv';
 
 /** A record an import did not take: which one (position in its source, or file), its id when known, the field and why. */
 export interface ImportIssue {

@@ -5,6 +5,7 @@ import { sql as auditHead } from './003-audit-head.js';
 import { sql as register } from './004-register.js';
 import { sql as exposure } from './005-exposure.js';
 import { sql as auditJournal } from './006-audit-journal.js';
+import { sql as osv } from './007-osv.js';
 
 export interface Migration {
   id: number;
@@ -19,4 +20,5 @@ export const migrations: Migration[] = [
   { id: 4, name: 'register', sql: register },
   { id: 5, name: 'exposure', sql: exposure },
   { id: 6, name: 'audit-journal', sql: auditJournal },
+  { id: 7, name: 'osv', sql: osv },
 ];
