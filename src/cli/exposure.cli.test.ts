@@ -41,9 +41,9 @@ describe('bulwark vuln import, exposure and match', () => {
     const r = bulwark(['vuln', 'import', 'kev', file('bad-kev.json', JSON.stringify(bad))]);
     assert.equal(r.code, 1, r.stderr);
     assert.match(r.stdout, /rejected #0.*cveID.*not a CVE id/);
-    const u = bulwark(['vuln', 'import', 'osv', join(dir, 'kev.json')]);
+    const u = bulwark(['vuln', 'import', 'vulndb', join(dir, 'kev.json')]);
     assert.equal(u.code, 2);
-    assert.match(u.stderr, /The source must be one of nvd, kev, epss, csaf, cpe; got "osv"/);
+    assert.match(u.stderr, /The source must be one of nvd, kev, epss, csaf, osv, cpe; got "vulndb"/);
   });
 
   test('exposure lists every organisation\'s findings, most urgent first, with reasons and matches; --org and --outcome filter', () => {

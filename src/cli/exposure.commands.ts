@@ -112,12 +112,12 @@ export function registerExposureCommands(program: Command): void {
       });
     });
 
-  const vuln = program.command('vuln').description('Vulnerability data (NVD, CISA KEV, FIRST EPSS, CSAF advisories, the CPE dictionary)');
+  const vuln = program.command('vuln').description('Vulnerability data (NVD, CISA KEV, FIRST EPSS, CSAF advisories, OSV advisories, the CPE dictionary)');
   vuln
     .command('import')
     .description('Import vulnerability data incrementally (only changed records are written); the exposure engine follows')
     .argument('<source>', `one of ${VULN_SOURCES.join(', ')}`)
-    .argument('<files...>', 'NVD API 2.0 pages or year files (.json, .json.gz); KEV JSON; EPSS CSV (.csv, .csv.gz); CSAF JSON, .tar(.gz) or a directory; CPE dictionary pages')
+    .argument('<files...>', 'NVD API 2.0 pages or year files (.json, .json.gz); KEV JSON; EPSS CSV (.csv, .csv.gz); CSAF JSON, .tar(.gz) or a directory; OSV records (a record, an array, a directory, .tar(.gz) or .zip); CPE dictionary pages')
     .option('--json', 'print the reports as JSON')
     .action(async (source: string, files: string[], o: { json?: boolean }) => {
       const src = oneOf<VulnSourceName>('The source', source, VULN_SOURCES)!;

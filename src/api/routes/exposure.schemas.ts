@@ -21,7 +21,7 @@ export const FindingsQuery = Type.Object({
   site: Type.Optional(Type.String({ maxLength: 128 })),
   system: Type.Optional(Type.String({ maxLength: 128 })),
   component: Type.Optional(Type.String({ maxLength: 128 })),
-  cve: Type.Optional(Type.String({ pattern: '^CVE-\\d{4}-\\d{4,}$', description: 'CVE id, e.g. CVE-2024-3400.' })),
+  cve: Type.Optional(Type.String({ pattern: '^[A-Z][A-Z0-9]*-[A-Za-z0-9][A-Za-z0-9._:-]*$', maxLength: 128, description: 'CVE id, e.g. CVE-2024-3400; or the advisory id of an OSV record without a CVE alias (GHSA-…, PYSEC-…).' })),
   outcome: Type.Optional(Outcome),
   state: Type.Optional(literals(STATE_NAMES, 'Effective state (an expired risk acceptance reads as new).')),
   status: Type.Optional(Status),

@@ -1,6 +1,7 @@
 /**
  * Keeps an ExposureEngine current with the store: loads it once (the register from one snapshot, every
- * stored CVE, KEV, EPSS, CSAF statements, finding states, the threat context), then follows
+ * stored CVE, KEV, EPSS, the CSAF statements and OSV packages as advisory matchers, finding states, the
+ * threat context), then follows
  * `register_change` (assets, components) and `vuln_change` (CVEs by source), so a change re-evaluates only
  * what it touches — also when another process wrote (a PostgreSQL server). Finding states written by other
  * processes and the threat context (the knowledge store has no change log) are re-read at most every
@@ -14,10 +15,10 @@ import type { AssetRecord, ComponentRecord } from '../../register/model.js';
 import { ExposureEngine, type EngineCve, type FindingState } from '../engine/index.js';
 import type { EpssFact, KevFact } from '../priority/index.js';
 import {
-  cveChangesSince, getStates, lastVulnChangeSeq, loadCsafProducts, loadEpss, loadKev, streamCves,
+  cveChangesSince, getStates, lastVulnChangeSeq, loadEpss, loadKev, streamCves,
   type FindingStateRecord, type StoredCve, type StoredEpss, type StoredKev, type VulnChange,
 } from '../store/index.js';
-import { advisoryMatchersOf } from './advisory-matchers.js';
+import { loadAdvisoryMatchers } from './advisory-matchers.js';
 import { EMPTY_THREAT_CONTEXT, loadThreatContext, type ThreatContext } from './threat-context.js';
 
 export interface SyncOptions {
@@ -127,12 +128,12 @@ export class EngineSync {
     for await (const c of streamCves(this.db)) cves.push(toEngineCve(c));
     const kev = new Map([...(await loadKev(this.db))].map(([id, k]) => [id, kevFact(k)]));
     const epss = new Map([...(await loadEpss(this.db))].map(([id, e]) => [id, epssFact(e)]));
-    const statements = await loadCsafProducts(this.db);
+    const advisoryMatchers = await loadAdvisoryMatchers(this.db);
     const states = await getStates(this.db);
     this.threats = await loadThreatContext(this.db);
     this.lastRefresh = Date.now();
     for (const s of states.values()) if (s.changedAt > this.statesSeen) this.statesSeen = s.changedAt;
-    const engine = new ExposureEngine({ advisoryMatchers: advisoryMatchersOf(statements), ...(this.opts.now ? { now: this.opts.now } : {}) });
+    const engine = new ExposureEngine({ advisoryMatchers, ...(this.opts.now ? { now: this.opts.now } : {}) });
     engine.load({
       assets: snap.assets,
       components: snap.components,
@@ -154,7 +155,7 @@ export class EngineSync {
   }
 
   private async applyVuln(engine: ExposureEngine, changes: VulnChange[]): Promise<void> {
-    const by = { nvd: new Set<string>(), kev: new Set<string>(), epss: new Set<string>(), csaf: new Set<string>() };
+    const by = { nvd: new Set<string>(), kev: new Set<string>(), epss: new Set<string>(), csaf: new Set<string>(), osv: new Set<string>() };
     for (const c of changes) by[c.source].add(c.cveId);
     if (by.nvd.size) {
       const ids = [...by.nvd];
@@ -180,7 +181,7 @@ export class EngineSync {
       const got = new Map(rows.map((r) => [r.cve_id, { probability: Number(r.probability), percentile: Number(r.percentile) }]));
       for (const id of ids) engine.setEpss(id, got.get(id) ?? null);
     }
-    if (by.csaf.size) engine.setAdvisoryMatchers(advisoryMatchersOf(await loadCsafProducts(this.db)));
+    if (by.csaf.size || by.osv.size) engine.setAdvisoryMatchers(await loadAdvisoryMatchers(this.db));
   }
 
   /** Re-reads the threat context and the finding states changed since the last read; applies the differences. */

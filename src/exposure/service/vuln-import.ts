@@ -9,9 +9,9 @@ import type { AuditAppender } from '../../intel/import-service.js';
 import { authorize, type Subject } from '../../access/policy.js';
 import { errors } from '../../errors.js';
 import type { ByteSource } from '../sources/input.js';
-import { importCpeDictionary, importCsaf, importEpss, importKev, importNvd, type VulnImportReport } from '../store/index.js';
+import { importCpeDictionary, importCsaf, importEpss, importKev, importNvd, importOsv, type VulnImportReport } from '../store/index.js';
 
-export const VULN_SOURCES = ['nvd', 'kev', 'epss', 'csaf', 'cpe'] as const;
+export const VULN_SOURCES = ['nvd', 'kev', 'epss', 'csaf', 'osv', 'cpe'] as const;
 export type VulnSourceName = (typeof VULN_SOURCES)[number];
 
 export interface VulnImportRequest {
@@ -28,6 +28,7 @@ export async function importVulnerabilities(
     case 'kev': return importKev(db, input, opts);
     case 'epss': return importEpss(db, input, opts);
     case 'csaf': return importCsaf(db, input, opts);
+    case 'osv': return importOsv(db, input, opts);
     case 'cpe': return importCpeDictionary(db, input, opts);
     default:
       throw errors.badRequest(`Unknown vulnerability source '${String(source)}': one of ${VULN_SOURCES.join(', ')}.`, [{ path: 'source', message: String(source) }]);
