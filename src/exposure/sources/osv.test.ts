@@ -12,6 +12,7 @@ import { type OsvItem, readOsv } from './osv.js';
 import { ALL_RECORDS, DEBIAN, LODASH, LOG4J, osvRecord, PYSEC, zipOf } from './osv-fixtures.js';
 import { packageKeyOfOsvName } from './osv-ecosystems.js';
 import { tarOf } from './test-fixtures.js';
+import { readZip, ZipError } from './zip.js';
 
 async function all(source: Parameters<typeof readOsv>[0]): Promise<OsvItem[]> {
   const out: OsvItem[] = [];
@@ -104,4 +105,15 @@ test('bad records are reported with file, index, id, field and reason; the good 
   const [notJson] = await all(Buffer.from('{"id": '));
   assert.equal(notJson?.kind, 'rejected');
   assert.equal(notJson?.kind === 'rejected' && notJson.source, '(document)');
+});
+
+test('zip reader: stored and deflated entries, directories skipped; a damaged archive is named, not read as JSON', () => {
+  const files = [{ path: 'a.json', data: '{"x":1}' }, { path: 'b/c.json', data: '[]' }];
+  assert.deepEqual([...readZip(zipOf(files))].map((e) => [e.path, e.data.toString()]), [['a.json', '{"x":1}'], ['b/c.json', '[]']]);
+  const z = zipOf(files);
+  assert.throws(() => [...readZip(z.subarray(0, z.length - 30))], (e: unknown) => e instanceof ZipError && /end-of-central-directory|damaged/.test(e.message));
+  const bad = Buffer.from(z);
+  bad.writeUInt16LE(12, 8); // local method field is not read; the central directory's is
+  bad.writeUInt16LE(12, z.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02])) + 10);
+  assert.throws(() => [...readZip(bad)], /a\.json uses compression method 12/);
 });

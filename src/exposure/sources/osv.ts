@@ -11,17 +11,14 @@
  * reason) and the stream goes on.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join as joinPath } from 'node:path';
 import type { OsvRange } from '../purl/osv-range.js';
 import { parsePurl, PurlSyntaxError } from '../purl/parse.js';
-import { type ByteSource, chunksOf } from './input.js';
+import type { ByteSource } from './input.js';
 import {
   FieldError, isObj, join, optArray, optString, reqDateTime, reqObj, reqString, typeName,
 } from './issues.js';
+import { jsonDocuments } from './json-documents.js';
 import { type PackageKey, packageKey, packageKeyOfOsvName } from './osv-ecosystems.js';
-import { readTar } from './tar.js';
-import { isZip, readZip } from './zip.js';
 
 export interface OsvPackage {
   /** Position in the record's `affected[]`. */
@@ -163,36 +160,7 @@ export function* parseOsvText(text: string, source: string, index = 0): Generato
   yield item(value, index, source);
 }
 
-const isTar = (head: Buffer): boolean => head.length >= 262 && head.toString('ascii', 257, 262) === 'ustar';
-
 /** Every record of a source (see the module comment for the forms). */
 export async function* readOsv(source: ByteSource): AsyncGenerator<OsvItem> {
-  if (typeof source === 'string' && statSync(source).isDirectory()) {
-    const files = (readdirSync(source, { recursive: true }) as string[]).filter((f) => f.endsWith('.json')).sort();
-    let index = 0;
-    for (const f of files) yield* parseOsvText(readFileSync(joinPath(source, f), 'utf8'), f, index++);
-    return;
-  }
-  const it = chunksOf(source)[Symbol.asyncIterator]();
-  const first = await it.next();
-  if (first.done) return;
-  const rest = async function* (): AsyncGenerator<Buffer> {
-    yield first.value;
-    for (let r = await it.next(); !r.done; r = await it.next()) yield r.value;
-  };
-  if (isTar(first.value)) {
-    let index = 0;
-    for await (const entry of readTar(rest())) if (entry.path.endsWith('.json')) yield* parseOsvText(entry.data.toString('utf8'), entry.path, index++);
-    return;
-  }
-  const parts: Buffer[] = [];
-  for await (const c of rest()) parts.push(c);
-  const all = Buffer.concat(parts);
-  const label = typeof source === 'string' ? source : '(document)';
-  if (isZip(all)) {
-    let index = 0;
-    for (const entry of readZip(all)) if (entry.path.endsWith('.json')) yield* parseOsvText(entry.data.toString('utf8'), entry.path, index++);
-    return;
-  }
-  yield* parseOsvText(all.toString('utf8'), label);
+  for await (const d of jsonDocuments(source)) yield* parseOsvText(d.text, d.path, d.index);
 }
