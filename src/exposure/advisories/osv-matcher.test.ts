@@ -89,12 +89,16 @@ test('GIT ranges place no version: only a listed version hits, and says the GIT 
   assert.ok(GIT_ONLY);
 });
 
-test('Debian: the dpkg ordering with revision and epoch; Ubuntu packages are another namespace', () => {
+test('Debian: the dpkg ordering with revision and epoch; Ubuntu packages are another namespace; a distro qualifier keeps to its release', () => {
   assert.deepEqual(brief('pkg:deb/debian/openssl@1.1.1n-0%2Bdeb11u3?arch=amd64'), ['CVE-2023-0286 affected']);
   assert.deepEqual(brief('pkg:deb/debian/openssl@1.1.1n-0%2Bdeb11u4'), []);
   assert.deepEqual(brief('pkg:deb/debian/openssl@1.1.1n-0%2Bdeb11u4~bpo1'), ['CVE-2023-0286 affected'], '~ sorts before the end');
   assert.deepEqual(brief('pkg:deb/debian/openssl@1:1.0.0'), [], 'an epoch outranks every upstream version');
   assert.deepEqual(brief('pkg:deb/ubuntu/openssl@1.1.1f-1ubuntu2'), []);
+  assert.deepEqual(brief('pkg:deb/debian/openssl@1.1.1n-0%2Bdeb11u3?distro=debian-11'), ['CVE-2023-0286 affected']);
+  assert.deepEqual(brief('pkg:deb/debian/openssl@1.1.1n-0%2Bdeb11u3?distro=bullseye'), ['CVE-2023-0286 affected']);
+  assert.deepEqual(brief('pkg:deb/debian/openssl@1.1.1n-0%2Bdeb11u3?distro=debian-12'), [], 'a Debian 11 statement says nothing of Debian 12');
+  assert.deepEqual(brief('pkg:deb/debian/openssl@1.1.1n-0%2Bdeb11u3?distro=bookworm'), []);
   const e = hits('pkg:deb/debian/openssl@1.1.1n-0%2Bdeb11u3')[0]!.explanation as Record<string, unknown>;
   assert.equal(e.ordering, 'dpkg');
   assert.equal(e.ecosystem, 'Debian:11');

@@ -6,7 +6,9 @@
  * (purl/osv-range.ts): listed in `versions` → 'osv-version'; inside a SEMVER / ECOSYSTEM range →
  * 'osv-range'; a comparison the ordering cannot decide (no ordering for the ecosystem, a version it cannot
  * read) → an `undecidable` hit with the reason — never dropped or matched. GIT ranges place commits, not
- * versions: they give no hit (the explanation counts them when another rule hits).
+ * versions: they give no hit (the explanation counts them when another rule hits). A component whose purl
+ * names its distribution release (`?distro=debian-12`, `bookworm`) meets only statements of that release
+ * when the ecosystem names one (`Debian:12`); without the qualifier, every release's statements apply.
  *
  * One hit per (CVE id, package): the record's CVE aliases, else its own id (GHSA-…, PYSEC-…); affected
  * wins over undecidable, and the advisories saying the same are listed in `sources`.
@@ -16,7 +18,7 @@ import type { DeviceComponent } from '../component.js';
 import { ecosystemOf } from '../purl/ecosystems.js';
 import { type AffectedVerdict, evaluateAffected } from '../purl/osv-range.js';
 import { parsePurl, type Purl, PurlSyntaxError } from '../purl/parse.js';
-import { formatPackageKey, packageKey } from '../sources/osv-ecosystems.js';
+import { formatPackageKey, packageKey, releaseOfDistro, releaseOfEcosystem } from '../sources/osv-ecosystems.js';
 import type { OsvPackageStatement } from '../store/osv-import.js';
 
 /** A component as the OSV matcher reads it: its purl, when it has one. */
@@ -30,6 +32,8 @@ interface Indexed {
   /** The SEMVER / ECOSYSTEM ranges (GIT ones cannot place a version). */
   readonly ranges: OsvPackageStatement['ranges'];
   readonly gitRanges: number;
+  /** The distribution release the ecosystem names (`Debian:11` → 11), or null. */
+  readonly release: string | null;
 }
 
 export class OsvMatcher implements AdvisoryMatcher {
@@ -45,7 +49,7 @@ export class OsvMatcher implements AdvisoryMatcher {
       if (gitRanges > 0 && ranges.length === 0) this.stats.gitOnly++;
       let list = this.byKey.get(productKey);
       if (!list) this.byKey.set(productKey, (list = []));
-      list.push({ st, productKey, ranges, gitRanges });
+      list.push({ st, productKey, ranges, gitRanges, release: releaseOfEcosystem(st.ecosystem) });
       this.stats.packages++;
     }
     this.stats.keys = this.byKey.size;
@@ -66,8 +70,11 @@ export class OsvMatcher implements AdvisoryMatcher {
     const version = p.version ?? c.version ?? null;
     const purl: Purl = { ...p, version };
     const scheme = ecosystemOf(p.type)?.ordering?.scheme ?? null;
+    const release = releaseOfDistro(p.qualifiers.distro);
     const hits = new Map<string, { hit: AdvisoryHit; sources: string[] }>();
     for (const x of candidates) {
+      // a distribution's statement for another release of it (`Debian:11` against `distro=debian-12`) is not about this package
+      if (release !== null && x.release !== null && x.release !== release) continue;
       const v = evaluateAffected({ ranges: x.ranges, versions: x.st.versions }, purl);
       if (v.outcome === 'no-match') continue;
       const status = v.outcome === 'match' ? 'affected' : 'undecidable';

@@ -84,3 +84,21 @@ export function packageKeyOfOsvName(ecosystem: string, name: string): PackageKey
 export function formatPackageKey(k: PackageKey): string {
   return `pkg:${k.type}/${k.namespace ? `${k.namespace}/` : ''}${k.name}`;
 }
+
+const CODENAMES: Readonly<Record<string, string>> = {
+  stretch: '9', buster: '10', bullseye: '11', bookworm: '12', trixie: '13',
+  xenial: '16.04', bionic: '18.04', focal: '20.04', jammy: '22.04', noble: '24.04',
+};
+
+/** The distribution release an ecosystem names (`Debian:11` → 11, `Ubuntu:Pro:18.04:LTS` → 18.04), or null. */
+export function releaseOfEcosystem(ecosystem: string): string | null {
+  const parts = ecosystem.split(':').slice(1);
+  return parts.find((p) => /^\d+(?:\.\d+)*$/.test(p)) ?? null;
+}
+
+/** The release a purl's `distro` qualifier names (`debian-11`, `ubuntu-22.04`, `bookworm`, `jammy`), or null. */
+export function releaseOfDistro(distro: string | undefined): string | null {
+  if (distro === undefined) return null;
+  const d = distro.toLowerCase();
+  return CODENAMES[d] ?? /(?:^|[-_])(\d+(?:\.\d+)*)$/.exec(d)?.[1] ?? null;
+}

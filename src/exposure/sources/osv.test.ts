@@ -10,7 +10,7 @@ import { test } from 'node:test';
 import { gzipSync } from 'node:zlib';
 import { type OsvItem, readOsv } from './osv.js';
 import { ALL_RECORDS, DEBIAN, LODASH, LOG4J, osvRecord, PYSEC, zipOf } from './osv-fixtures.js';
-import { packageKeyOfOsvName } from './osv-ecosystems.js';
+import { packageKeyOfOsvName, releaseOfDistro, releaseOfEcosystem } from './osv-ecosystems.js';
 import { tarOf } from './test-fixtures.js';
 import { readZip, ZipError } from './zip.js';
 
@@ -44,7 +44,7 @@ test('a record without a CVE alias files its findings under its own id', async (
   assert.deepEqual(r!.affected[0]!.versions, ['1.0', '1.1rc1']);
 });
 
-test('package keys per ecosystem: npm scope, Go module path, Packagist, Debian and Ubuntu as deb namespaces, an unlisted ecosystem kept', () => {
+test('package keys per ecosystem: npm scope, Go module path, Packagist, Debian and Ubuntu as deb namespaces, an unlisted ecosystem kept; distribution releases', () => {
   assert.deepEqual(packageKeyOfOsvName('npm', '@Angular/Core'), { type: 'npm', namespace: '@angular', name: 'core' });
   assert.deepEqual(packageKeyOfOsvName('Go', 'golang.org/x/net'), { type: 'golang', namespace: 'golang.org/x', name: 'net' });
   assert.deepEqual(packageKeyOfOsvName('Packagist', 'Symfony/Http-Kernel'), { type: 'composer', namespace: 'symfony', name: 'http-kernel' });
@@ -53,6 +53,8 @@ test('package keys per ecosystem: npm scope, Go module path, Packagist, Debian a
   assert.deepEqual(packageKeyOfOsvName('Red Hat', 'curl'), { type: 'rpm', namespace: 'redhat', name: 'curl' });
   assert.deepEqual(packageKeyOfOsvName('PyPI', 'Django__REST.framework'), { type: 'pypi', namespace: '', name: 'django-rest-framework' });
   assert.deepEqual(packageKeyOfOsvName('Nimble', 'jester'), { type: 'nimble', namespace: '', name: 'jester' });
+  assert.deepEqual(['Debian:11', 'Ubuntu:22.04:LTS', 'Ubuntu:Pro:18.04:LTS', 'Debian', 'npm'].map(releaseOfEcosystem), ['11', '22.04', '18.04', null, null]);
+  assert.deepEqual(['debian-11', 'ubuntu-22.04', 'bookworm', 'Jammy', 'sid', undefined].map(releaseOfDistro), ['11', '22.04', '12', '22.04', null, null]);
 });
 
 test('a JSON array, a directory, a tar.gz and a zip give the same records', async () => {
