@@ -3,7 +3,7 @@
  * below it, in name order), a tar / tar.gz or a zip archive (told by magic bytes in the decompressed
  * data, not the file name; their `.json` entries in archive order), or one document (file, buffer or
  * stream, plain or gzip). Each comes with its path (or the file name / `(document)`) and its 0-based
- * position among the documents. Written for OSV; CSAF's csaf-source.ts does the same without zip.
+ * position among the documents (CSAF and OSV advisories both come this way).
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';

@@ -6,13 +6,12 @@
  * that appeared, changed or went away. Advisories per transaction: `batchSize`, default 200.
  */
 import type { Db, Queryable } from '../../store/db.js';
-import type { CsafAdvisory, CsafItem } from '../sources/csaf-advisory.js';
+import { type CsafAdvisory, type CsafItem, parseCsafText } from '../sources/csaf-advisory.js';
 import type { ProductIdentity } from '../sources/csaf-product-tree.js';
 import type { ByteSource } from '../sources/input.js';
-import { canCopy } from '../../store/copy-sink.js';
-import { appendChanges } from './change-log.js';
-import { auditBatch, batchTx, copyLine, digestOf, fieldOfDbError, labelOf, lastById, newReport, reject, resolve, upsertByHash, writeIsolating } from './batch.js';
-import { csafDocuments } from './csaf-source.js';
+import { type DocumentTables, storeDocuments } from './documents.js';
+import { auditBatch, batchTx, copyLine, digestOf, fieldOfDbError, labelOf, lastById, newReport, reject, resolve, writeIsolating } from './batch.js';
+import { jsonDocuments } from '../sources/json-documents.js';
 import type { CsafImportReport, VulnImportOptions } from './types.js';
 
 const ADVISORY_COLUMNS = `id text COLLATE "C", title text, category text, publisher text, version text, status text,
@@ -85,31 +84,13 @@ function prepare(doc: Doc): Prepared {
   return { doc, advisoryRow, productRows, cves, counts };
 }
 
-async function storeBatch(tx: Queryable, items: Prepared[]): Promise<{ written: { id: string; inserted: boolean }[]; changedCves: string[] }> {
-  const ids = items.map((p) => p.doc.record.id);
-  const stored = await tx.query<{ id: string; content_hash: string; cves: string[] }>(
-    'SELECT id, content_hash, cves FROM csaf_advisory WHERE id = ANY($1::text[])', [ids],
-  );
-  const before = new Map(stored.map((r) => [r.id, r]));
-  const todo = items.filter((p) => before.get(p.doc.record.id)?.content_hash !== p.doc.record.contentHash);
-  if (todo.length === 0) return { written: [], changedCves: [] };
-  const todoIds = todo.map((p) => p.doc.record.id);
-  await tx.query('DELETE FROM csaf_product WHERE advisory_id = ANY($1::text[])', [todoIds]);
-  const written = await upsertByHash(tx, 'csaf_advisory', 'id', ADVISORY_COLUMNS, todo.map((p) => p.advisoryRow).join(''), ', imported_at = now()');
-  const rows = todo.map((p) => p.productRows).join('');
-  if (rows) {
-    if (!canCopy(tx)) throw new Error('the CSAF import needs a transaction of one of the store adapters (COPY)');
-    await tx.copyFrom(`COPY csaf_product (${PRODUCT_COLUMNS}) FROM STDIN`, Buffer.from(rows, 'utf8'));
-  }
-  const changed = new Set<string>();
-  for (const p of todo) {
-    for (const c of p.cves) changed.add(c);
-    for (const c of before.get(p.doc.record.id)?.cves ?? []) changed.add(c);
-  }
-  const changedCves = [...changed].sort();
-  await appendChanges(tx, 'csaf', changedCves);
-  return { written, changedCves };
-}
+const TABLES: DocumentTables = {
+  source: 'csaf', documents: 'csaf_advisory', documentColumns: ADVISORY_COLUMNS, cveColumn: 'cves', children: 'csaf_product', childColumns: PRODUCT_COLUMNS,
+};
+
+const storeBatch = (tx: Queryable, items: Prepared[]) => storeDocuments(tx, TABLES, items.map((p) => ({
+  id: p.doc.record.id, contentHash: p.doc.record.contentHash, cves: p.cves, documentRow: p.advisoryRow, childRows: p.productRows,
+})));
 
 export async function importCsaf(db: Db, source: ByteSource, opts: VulnImportOptions = {}): Promise<CsafImportReport> {
   const o = resolve({ ...opts, batchSize: opts.batchSize ?? 200 });
@@ -146,7 +127,8 @@ export async function importCsaf(db: Db, source: ByteSource, opts: VulnImportOpt
     });
     o.onProgress({ read: report.read, written: report.inserted + report.updated });
   };
-  for await (const item of csafDocuments(source) as AsyncIterable<CsafItem>) {
+  for await (const d of jsonDocuments(source)) {
+    const item: CsafItem = parseCsafText(d.text, d.index, d.path);
     report.read++;
     if (item.kind === 'rejected') {
       reject(report, o, { index: item.index, file: item.source, ...(item.id !== undefined ? { id: item.id } : {}), field: item.field, reason: item.reason });

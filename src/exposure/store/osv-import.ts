@@ -8,13 +8,12 @@
  * transaction: `batchSize`, default 500.
  */
 import type { Db, Queryable } from '../../store/db.js';
-import { canCopy } from '../../store/copy-sink.js';
 import type { OsvRange } from '../purl/osv-range.js';
 import type { ByteSource } from '../sources/input.js';
 import { type OsvRecord, readOsv } from '../sources/osv.js';
-import { appendChanges } from './change-log.js';
+import { type DocumentTables, storeDocuments } from './documents.js';
 import {
-  auditBatch, batchTx, copyLine, digestOf, fieldOfDbError, isoSql, labelOf, lastById, newReport, reject, resolve, upsertByHash, writeIsolating,
+  auditBatch, batchTx, copyLine, digestOf, fieldOfDbError, isoSql, labelOf, lastById, newReport, reject, resolve, writeIsolating,
 } from './batch.js';
 import type { VulnImportOptions, VulnImportReport } from './types.js';
 
@@ -62,30 +61,16 @@ function prepare(index: number, source: string, r: OsvRecord): Prepared {
   return { index, source, record: r, advisoryRow, affectedRows, packages: r.withdrawn === null ? r.affected.length : 0 };
 }
 
-async function storeBatch(tx: Queryable, items: Prepared[]): Promise<{ written: { id: string; inserted: boolean }[]; changedIds: string[] }> {
-  const ids = items.map((p) => p.record.id);
-  const stored = await tx.query<{ id: string; content_hash: string; cve_ids: string[] }>(
-    'SELECT id, content_hash, cve_ids FROM osv_advisory WHERE id = ANY($1::text[])', [ids],
-  );
-  const before = new Map(stored.map((r) => [r.id, r]));
-  const todo = items.filter((p) => before.get(p.record.id)?.content_hash !== p.record.contentHash);
-  if (todo.length === 0) return { written: [], changedIds: [] };
-  await tx.query('DELETE FROM osv_affected WHERE advisory_id = ANY($1::text[])', [todo.map((p) => p.record.id)]);
-  const written = await upsertByHash(tx, 'osv_advisory', 'id', ADVISORY_COLUMNS, todo.map((p) => p.advisoryRow).join(''), ', imported_at = now()');
-  const rows = todo.map((p) => p.affectedRows).join('');
-  if (rows) {
-    if (!canCopy(tx)) throw new Error('the OSV import needs a transaction of one of the store adapters (COPY)');
-    await tx.copyFrom(`COPY osv_affected (${AFFECTED_COLUMNS}) FROM STDIN`, Buffer.from(rows, 'utf8'));
-  }
-  const changed = new Set<string>();
-  for (const p of todo) {
-    for (const c of p.record.cveIds) changed.add(c);
-    for (const c of before.get(p.record.id)?.cve_ids ?? []) changed.add(c);
-  }
-  const changedIds = [...changed].sort();
-  await appendChanges(tx, 'osv', changedIds);
-  return { written, changedIds };
-}
+const TABLES: DocumentTables = {
+  source: 'osv', documents: 'osv_advisory', documentColumns: ADVISORY_COLUMNS, cveColumn: 'cve_ids', children: 'osv_affected', childColumns: AFFECTED_COLUMNS,
+};
+
+const storeBatch = async (tx: Queryable, items: Prepared[]) => {
+  const r = await storeDocuments(tx, TABLES, items.map((p) => ({
+    id: p.record.id, contentHash: p.record.contentHash, cves: p.record.cveIds, documentRow: p.advisoryRow, childRows: p.affectedRows,
+  })));
+  return { written: r.written, changedIds: r.changedCves };
+};
 
 export async function importOsv(db: Db, source: ByteSource, opts: VulnImportOptions = {}): Promise<OsvImportReport> {
   const o = resolve({ ...opts, batchSize: opts.batchSize ?? 500 });
