@@ -177,7 +177,8 @@ export async function importBatches(db: Db, label: string, source: BatchSource, 
   //
   // While the primary key is set aside (a bulk load into an empty embedded store), only each id's
   // first object is written; the others wait in `later` (file order kept) and are written, with
-  // lookups, once the key is built again: at the end, or sooner when too many wait.
+  // lookups, once the key is built again: at the end (before the other indexes are), or sooner when
+  // too many wait.
   const maxInflight = 2;
   const inflight: Write[] = [];
   let fresh: NewIds | null = null;
@@ -270,8 +271,18 @@ export async function importBatches(db: Db, label: string, source: BatchSource, 
     await upkeep.end().catch(() => undefined);
     throw e;
   }
+  if (later.length) {
+    // with the primary key back (their lookups need it) but before the other indexes are built, so
+    // these rows are not added to them one by one
+    try {
+      await upkeep.buildPrimaryKey();
+      await writeLater();
+    } catch (e) {
+      await upkeep.end().catch(() => undefined);
+      throw e;
+    }
+  }
   await upkeep.end();
-  if (later.length) await writeLater();
   return report;
 }
 
