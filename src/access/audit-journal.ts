@@ -9,7 +9,7 @@
  * the commit before it. So a read's entry is written here first (the caller is released at once)
  * and moved into the chain by the group commit in the background; the commit records, in the same
  * transaction, the last journal line it holds (table audit_journal_mark, migration 006), and the
- * file is emptied once everything in it is in the chain.
+ * file is emptied once everything in it is in the chain. Why: docs/decisions/0007-read-audit-journal.md.
  *
  * Recovery: on open, lines past the recorded mark (a process that stopped before its commits) are
  * appended to the chain, with their own timestamps, before anything else is served; a last line
