@@ -120,4 +120,5 @@ test('demo seeds an empty store and prints each role\'s credentials once', () =>
   for (const u of ['admin', 'analyst', 'adviser', 'operator']) assert.match(r.stdout, new RegExp(`^  ${u} +\\S{12,}`, 'm'));
   assert.match(r.stdout, /Demo seeded: 300 intelligence objects \(0 rejected\)/);
   assert.match(r.stdout, /Infrastructure register: 1000 assets, \d+ components, \d+ dependencies/);
+  assert.match(r.stdout, /Vulnerability data \(generated[^)]*\): \d+ CVE records, \d+ KEV entries, \d+ EPSS scores, 1 CSAF advisory/);
 });

@@ -56,6 +56,8 @@ export function registerServeCommands(program: Command): void {
         process.stdout.write(`Demo seeded: ${r.intel.imported} intelligence objects (${r.intel.rejected} rejected) for organisations ${r.organisations.join(', ')}.\n`);
         const c = r.register.counts;
         process.stdout.write(`Infrastructure register: ${c.asset.inserted} assets, ${c.component.inserted} components, ${c.dependency.inserted} dependencies of ${c.organisation.inserted + c.organisation.updated} operators (generated, seed ${seed}).\n`);
+        const x = r.exposure;
+        process.stdout.write(`Vulnerability data (generated for the catalogue's products, marked GENERATED): ${x.nvd.inserted} CVE records, ${x.kev.inserted} KEV entries, ${x.epss.inserted} EPSS scores, ${x.csaf.inserted} CSAF advisory; see \`bulwark exposure\`.\n`);
         process.stdout.write('Demo users (these passwords are shown once):\n');
         for (const u of r.users) process.stdout.write(`  ${u.username.padEnd(9)} ${u.password}  ${u.role}, ${u.clearance}, ${u.orgId}\n`);
       });
