@@ -2,6 +2,7 @@
  * Which version ordering a purl type uses, and the OSV ecosystem name it corresponds to.
  * Types without an ordering here (generic, …) answer "undecidable" for range comparisons.
  */
+import { apkOrdering } from './order-apk.js';
 import { dpkgOrdering } from './order-dpkg.js';
 import { mavenOrdering } from './order-maven.js';
 import { nugetOrdering } from './order-nuget.js';
@@ -27,6 +28,9 @@ export const ECOSYSTEMS: Readonly<Record<string, Ecosystem>> = {
   deb: { osv: 'Debian', ordering: dpkgOrdering },
   rpm: { osv: 'Red Hat', ordering: rpmOrdering },
   gem: { osv: 'RubyGems', ordering: rubygemsOrdering },
+  apk: { osv: 'Alpine', ordering: apkOrdering },
+  // Hex packages are versioned by SemVer 2.0 (hex.pm's own rule)
+  hex: { osv: 'Hex', ordering: semverOrdering },
   generic: { osv: '', ordering: null },
 };
 

@@ -1,4 +1,5 @@
 export * from './ecosystems.js';
+export * from './order-apk.js';
 export * from './order-dpkg.js';
 export * from './order-maven.js';
 export * from './order-nuget.js';

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { apkOrdering } from './order-apk.js';
 import { dpkgOrdering } from './order-dpkg.js';
 import { mavenOrdering } from './order-maven.js';
 import { nugetOrdering } from './order-nuget.js';
@@ -107,10 +108,19 @@ test('dpkg: Debian Policy example ~~ < ~~a < ~ < (nothing) < a', () => {
   ascending(dpkgOrdering, ['1.0~~', '1.0~~a', '1.0~', '1.0', '1.0a']);
 });
 
+test('apk (Alpine): numbers, a letter, suffixes around the release, revisions; leading zeros compare as text', () => {
+  ascending(apkOrdering, ['1.0_alpha', '1.0_alpha2', '1.0_beta', '1.0_pre1', '1.0_rc1', '1.0', '1.0-r1', '1.0-r2', '1.0_cvs', '1.0_svn', '1.0_git20230101', '1.0_hg', '1.0_p1', '1.0_p2', '1.0a', '1.0b', '1.0.1', '1.1', '2.8.123e', '10.0']);
+  ascending(apkOrdering, ['1.01', '1.1', '1.2', '1.10']);
+  ascending(apkOrdering, ['3.1.4-r0', '3.1.4-r5', '3.1.4_p1-r0', '3.1.5-r0']);
+  equal(apkOrdering, [['1.010', '1.01'], ['1.0', '1.0-r0'], ['1.0_p', '1.0_p0']]);
+  undecidable(apkOrdering, '1.0-beta', '1.0', '"1.0-beta" is not an apk version (1.2.3[letter][_suffix[N]][-rN])');
+  undecidable(apkOrdering, '1.0', 'v1.0', '"v1.0" is not an apk version (1.2.3[letter][_suffix[N]][-rN])');
+});
+
 test('every ordering is a consistent order: antisymmetric and transitive over a shared pool', () => {
   const pool = ['0', '1', '1.0', '1.0.0', '1.0.0-rc.1', '1.0rc1', '1.0~rc1', '1.0-1', '1.0.1', '1.9', '1.10', '1.0a', '1.0-sp1', '1.0.post1',
-    '1:0.9', '2.0.0', '1.0-alpha', '1.0^git1', '1.0.dev0', 'v1.2.3', '1.0+b1'];
-  for (const o of [semverOrdering, pep440Ordering, mavenOrdering, nugetOrdering, dpkgOrdering, rpmOrdering, rubygemsOrdering]) {
+    '1:0.9', '2.0.0', '1.0-alpha', '1.0^git1', '1.0.dev0', 'v1.2.3', '1.0+b1', '1.0_rc1', '1.0_p1-r2', '1.01', '1.0-r1'];
+  for (const o of [semverOrdering, pep440Ordering, mavenOrdering, nugetOrdering, dpkgOrdering, rpmOrdering, rubygemsOrdering, apkOrdering]) {
     const c = (a: string, b: string): number | undefined => { const r = o.compare(a, b); return r.decided ? r.order : undefined; };
     for (const a of pool) for (const b of pool) {
       const ab = c(a, b);

@@ -24,6 +24,7 @@ const SBOM = {
     { type: 'library', 'bom-ref': 'lib-log4j', group: 'org.apache.logging.log4j', name: 'log4j-core', version: '2.14.1', purl: 'pkg:maven/org.apache.logging.log4j/log4j-core@2.14.1' },
     { type: 'library', 'bom-ref': 'lib-foo', name: 'Foo_Bar.Baz', version: '1.0', purl: 'pkg:pypi/Foo_Bar.Baz@1.0' },
     { type: 'library', 'bom-ref': 'lib-plug', name: 'plug', version: '1.10.0', purl: 'pkg:hex/plug@1.10.0' },
+    { type: 'library', 'bom-ref': 'lib-jester', name: 'jester', version: '0.5.0', purl: 'pkg:nimble/jester@0.5.0' },
   ],
 };
 
@@ -75,9 +76,12 @@ for (const { engine, skip } of testEngines()) {
       assert.equal(py?.component.name, 'Foo_Bar.Baz');
       assert.equal(py?.productKey, 'purl:pkg:pypi/foo-bar-baz');
       assert.equal(py?.advisories[0]!.explanation.rule, 'osv-version');
-      const [hex] = await findings('CVE-2025-20002');
-      assert.equal(hex?.status, 'undecidable');
-      assert.match(String(hex?.advisories[0]!.explanation.detail), /no version ordering/);
+      const both = await findings('CVE-2025-20002');
+      const hex = both.find((f) => f.productKey === 'purl:pkg:hex/plug');
+      assert.equal(hex?.status, 'affected', 'Hex is SemVer: 1.10.0 is below the fix 1.14.2');
+      const nimble = both.find((f) => f.productKey === 'purl:pkg:nimble/jester');
+      assert.equal(nimble?.status, 'undecidable');
+      assert.match(String(nimble?.advisories[0]!.explanation.detail), /no version ordering/);
       const bad = await s.get('admin', '/exposure/findings?cve=not%20an%20id');
       assert.equal(bad.status, 400);
     });
