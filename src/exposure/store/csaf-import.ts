@@ -5,12 +5,12 @@
  * or after the change gets a vuln_change row (source csaf), so the engine re-evaluates statements
  * that appeared, changed or went away. Advisories per transaction: `batchSize`, default 200.
  */
-import type { Db, Queryable } from '../../store/db.js';
+import type { Db } from '../../store/db.js';
 import { type CsafAdvisory, type CsafItem, parseCsafText } from '../sources/csaf-advisory.js';
 import type { ProductIdentity } from '../sources/csaf-product-tree.js';
 import type { ByteSource } from '../sources/input.js';
-import { type DocumentTables, storeDocuments } from './documents.js';
-import { auditBatch, batchTx, copyLine, digestOf, fieldOfDbError, labelOf, lastById, newReport, reject, resolve, writeIsolating } from './batch.js';
+import { type DocumentRows, type DocumentTables, writeDocuments } from './documents.js';
+import { copyLine, fieldOfDbError, labelOf, lastById, newReport, reject, resolve, writeIsolating } from './batch.js';
 import { jsonDocuments } from '../sources/json-documents.js';
 import type { CsafImportReport, VulnImportOptions } from './types.js';
 
@@ -88,9 +88,9 @@ const TABLES: DocumentTables = {
   source: 'csaf', documents: 'csaf_advisory', documentColumns: ADVISORY_COLUMNS, cveColumn: 'cves', children: 'csaf_product', childColumns: PRODUCT_COLUMNS,
 };
 
-const storeBatch = (tx: Queryable, items: Prepared[]) => storeDocuments(tx, TABLES, items.map((p) => ({
+const rowsOf = (p: Prepared): DocumentRows => ({
   id: p.doc.record.id, contentHash: p.doc.record.contentHash, cves: p.cves, documentRow: p.advisoryRow, childRows: p.productRows,
-})));
+});
 
 export async function importCsaf(db: Db, source: ByteSource, opts: VulnImportOptions = {}): Promise<CsafImportReport> {
   const o = resolve({ ...opts, batchSize: opts.batchSize ?? 200 });
@@ -99,14 +99,7 @@ export async function importCsaf(db: Db, source: ByteSource, opts: VulnImportOpt
   const changed = new Set<string>();
   let pending: Prepared[] = [];
   const write = async (items: Prepared[]): Promise<void> => {
-    const out = await batchTx(db, async (tx) => {
-      const r = await storeBatch(tx, items);
-      if (r.written.length) {
-        const hash = new Map(items.map((p) => [p.doc.record.id, p.doc.record.contentHash]));
-        await auditBatch(tx, o, 'csaf', label, { written: r.written.length, cves: r.changedCves.length, digest: digestOf(r.written.map((w) => [w.id, hash.get(w.id)!] as const)) });
-      }
-      return r;
-    });
+    const out = await writeDocuments(db, TABLES, o, label, items.map(rowsOf));
     const byId = new Map(items.map((p) => [p.doc.record.id, p]));
     for (const w of out.written) {
       if (w.inserted) report.inserted++;

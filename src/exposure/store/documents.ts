@@ -5,8 +5,8 @@
  * every CVE the document names, before or after, is appended to vuln_change.
  */
 import { canCopy } from '../../store/copy-sink.js';
-import type { Queryable } from '../../store/db.js';
-import { upsertByHash } from './batch.js';
+import type { Db, Queryable } from '../../store/db.js';
+import { auditBatch, batchTx, digestOf, type Resolved, upsertByHash } from './batch.js';
 import { appendChanges } from './change-log.js';
 import type { VulnSource } from './types.js';
 
@@ -57,4 +57,18 @@ export async function storeDocuments(
   const changedCves = [...changed].sort();
   await appendChanges(tx, t.source, changedCves);
   return { written, changedCves };
+}
+
+/** One batch in a transaction of its own, with its audit entry (what was written, by content digest). */
+export function writeDocuments(
+  db: Db, t: DocumentTables, o: Resolved, label: string, items: readonly DocumentRows[],
+): Promise<{ written: { id: string; inserted: boolean }[]; changedCves: string[] }> {
+  return batchTx(db, async (tx) => {
+    const r = await storeDocuments(tx, t, items);
+    if (r.written.length) {
+      const hash = new Map(items.map((d) => [d.id, d.contentHash]));
+      await auditBatch(tx, o, t.source, label, { written: r.written.length, cves: r.changedCves.length, digest: digestOf(r.written.map((w) => [w.id, hash.get(w.id)!] as const)) });
+    }
+    return r;
+  });
 }

@@ -11,9 +11,9 @@ import type { Db, Queryable } from '../../store/db.js';
 import type { OsvRange } from '../purl/osv-range.js';
 import type { ByteSource } from '../sources/input.js';
 import { type OsvRecord, readOsv } from '../sources/osv.js';
-import { type DocumentTables, storeDocuments } from './documents.js';
+import { type DocumentRows, type DocumentTables, writeDocuments } from './documents.js';
 import {
-  auditBatch, batchTx, copyLine, digestOf, fieldOfDbError, isoSql, labelOf, lastById, newReport, reject, resolve, writeIsolating,
+  copyLine, fieldOfDbError, isoSql, labelOf, lastById, newReport, reject, resolve, writeIsolating,
 } from './batch.js';
 import type { VulnImportOptions, VulnImportReport } from './types.js';
 
@@ -65,12 +65,9 @@ const TABLES: DocumentTables = {
   source: 'osv', documents: 'osv_advisory', documentColumns: ADVISORY_COLUMNS, cveColumn: 'cve_ids', children: 'osv_affected', childColumns: AFFECTED_COLUMNS,
 };
 
-const storeBatch = async (tx: Queryable, items: Prepared[]) => {
-  const r = await storeDocuments(tx, TABLES, items.map((p) => ({
-    id: p.record.id, contentHash: p.record.contentHash, cves: p.record.cveIds, documentRow: p.advisoryRow, childRows: p.affectedRows,
-  })));
-  return { written: r.written, changedIds: r.changedCves };
-};
+const rowsOf = (p: Prepared): DocumentRows => ({
+  id: p.record.id, contentHash: p.record.contentHash, cves: p.record.cveIds, documentRow: p.advisoryRow, childRows: p.affectedRows,
+});
 
 export async function importOsv(db: Db, source: ByteSource, opts: VulnImportOptions = {}): Promise<OsvImportReport> {
   const o = resolve({ ...opts, batchSize: opts.batchSize ?? 500 });
@@ -79,14 +76,7 @@ export async function importOsv(db: Db, source: ByteSource, opts: VulnImportOpti
   const changed = new Set<string>();
   let pending: Prepared[] = [];
   const write = async (items: Prepared[]): Promise<void> => {
-    const out = await batchTx(db, async (tx) => {
-      const r = await storeBatch(tx, items);
-      if (r.written.length) {
-        const hash = new Map(items.map((p) => [p.record.id, p.record.contentHash]));
-        await auditBatch(tx, o, 'osv', label, { written: r.written.length, cves: r.changedIds.length, digest: digestOf(r.written.map((w) => [w.id, hash.get(w.id)!] as const)) });
-      }
-      return r;
-    });
+    const out = await writeDocuments(db, TABLES, o, label, items.map(rowsOf));
     const byId = new Map(items.map((p) => [p.record.id, p]));
     for (const w of out.written) {
       if (w.inserted) report.inserted++;
@@ -96,8 +86,8 @@ export async function importOsv(db: Db, source: ByteSource, opts: VulnImportOpti
       if (p.record.withdrawn !== null) report.withdrawn++;
     }
     report.unchanged += items.length - out.written.length;
-    report.changes += out.changedIds.length;
-    for (const c of out.changedIds) changed.add(c);
+    report.changes += out.changedCves.length;
+    for (const c of out.changedCves) changed.add(c);
   };
   const flush = async (): Promise<void> => {
     const { items, dropped } = lastById(pending, (p) => p.record.id);
