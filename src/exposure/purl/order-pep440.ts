@@ -6,7 +6,7 @@
  * just before it; a local label sorts after the same public version. So
  * 1.0.dev0 < 1.0a1 < 1.0rc1 < 1.0 < 1.0+local < 1.0.post1.
  */
-import { cmpDigits, cmpStr, ordered, type Ordered, undecided, type VersionOrdering } from './ordering.js';
+import { cmpDigits, compareIdentifiers, ordered, type Ordered, undecided, type VersionOrdering } from './ordering.js';
 
 const PEP440 = new RegExp(
   '^v?(?:(\\d+)!)?(\\d+(?:\\.\\d+)*)'
@@ -56,16 +56,7 @@ function cmpPart(x: Part, y: Part): number {
 
 function cmpLocal(a: string[] | null, b: string[] | null): number {
   if (!a || !b) return a === b ? 0 : a ? 1 : -1;
-  for (let i = 0; i < Math.max(a.length, b.length); i++) {
-    const x = a[i];
-    const y = b[i];
-    if (x === undefined || y === undefined) return x === undefined ? -1 : 1;
-    const nx = /^\d+$/.test(x);
-    const ny = /^\d+$/.test(y);
-    const c = nx && ny ? cmpDigits(x, y) : nx ? 1 : ny ? -1 : cmpStr(x, y);
-    if (c !== 0) return c;
-  }
-  return 0;
+  return compareIdentifiers(a, b, 'above');
 }
 
 function compareParsed(x: Pep440, y: Pep440): number {

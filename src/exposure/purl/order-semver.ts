@@ -5,7 +5,7 @@
  * ignored. A leading `v` is accepted (Go writes v1.2.3). Anything else is not a semver version:
  * comparisons with it are undecidable. NuGet's ordering (`order-nuget.ts`) reuses the pre-release rule.
  */
-import { cmpDigits, cmpStr, ordered, type Ordered, undecided, type VersionOrdering } from './ordering.js';
+import { cmpDigits, compareIdentifiers, ordered, type Ordered, undecided, type VersionOrdering } from './ordering.js';
 
 const SEMVER = /^v?(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[A-Za-z-][0-9A-Za-z-]*)(?:\.(?:0|[1-9]\d*|\d*[A-Za-z-][0-9A-Za-z-]*))*))?(?:\+([0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*))?$/;
 
@@ -23,16 +23,7 @@ export function parseSemver(v: string): SemVer | undefined {
 /** Pre-release identifier lists; `fold` compares alphanumeric identifiers case-insensitively (NuGet). */
 export function comparePre(a: readonly string[], b: readonly string[], fold = false): number {
   if (a.length === 0 || b.length === 0) return a.length === b.length ? 0 : a.length === 0 ? 1 : -1;
-  for (let i = 0; i < Math.max(a.length, b.length); i++) {
-    const x = a[i];
-    const y = b[i];
-    if (x === undefined || y === undefined) return x === undefined ? -1 : 1;
-    const nx = /^\d+$/.test(x);
-    const ny = /^\d+$/.test(y);
-    const c = nx && ny ? cmpDigits(x, y) : nx ? -1 : ny ? 1 : fold ? cmpStr(x.toLowerCase(), y.toLowerCase()) : cmpStr(x, y);
-    if (c !== 0) return c;
-  }
-  return 0;
+  return compareIdentifiers(a, b, 'below', fold);
 }
 
 export const semverOrdering: VersionOrdering = {

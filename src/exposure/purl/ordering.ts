@@ -20,3 +20,23 @@ export function cmpDigits(a: string, b: string): number {
 }
 
 export const cmpStr = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * Two lists of identifiers compared one by one, a shorter list below a longer one with the same
+ * prefix: numeric identifiers as numbers, alphanumeric ones as text (case-folded with `fold`), and a
+ * numeric one below an alphanumeric one (`numeric: 'below'`, SemVer pre-releases) or above it
+ * (`'above'`, PEP 440 local versions).
+ */
+export function compareIdentifiers(a: readonly string[], b: readonly string[], numeric: 'below' | 'above', fold = false): number {
+  const mixed = numeric === 'below' ? -1 : 1;
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    const x = a[i];
+    const y = b[i];
+    if (x === undefined || y === undefined) return x === undefined ? -1 : 1;
+    const nx = /^\d+$/.test(x);
+    const ny = /^\d+$/.test(y);
+    const c = nx && ny ? cmpDigits(x, y) : nx ? mixed : ny ? -mixed : fold ? cmpStr(x.toLowerCase(), y.toLowerCase()) : cmpStr(x, y);
+    if (c !== 0) return c;
+  }
+  return 0;
+}
