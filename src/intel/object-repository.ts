@@ -165,7 +165,7 @@ async function storedVersions(tx: Queryable, items: PreparedObject[]): Promise<E
 async function insertRows(tx: Queryable, items: PreparedObject[], isLatest: (i: PreparedObject) => boolean): Promise<void> {
   if (canCopy(tx)) {
     // COPY: the same statement on both engines; rows come pre-encoded from the import's worker
-    await tx.copyFrom(`COPY stix_object (${COPY_COLUMNS}) FROM STDIN`, copyData(items, isLatest));
+    await tx.copyFrom(`COPY stix_object (${COPY_COLUMNS}) FROM STDIN (FORMAT binary)`, copyData(items, isLatest));
     return;
   }
   // Without COPY (a Queryable other than the adapters' transactions): one parameter, a JSON array

@@ -8,7 +8,7 @@ import { Worker } from 'node:worker_threads';
 import type { RawItem } from './object-reader.js';
 import type { PreparedObject } from './object-repository.js';
 import { prepareObject, type IngestContext, type Rejection } from './prepare.js';
-import { copyRow, RowWriter, StagedObject } from './copy-rows.js';
+import { RowWriter, StagedObject } from './copy-rows.js';
 
 export interface PreparedBatch {
   items: PreparedObject[];
@@ -93,7 +93,7 @@ export function toWire(items: PreparedObject[]): { batch: WireBatch; transfer: A
   };
   for (let k = 0; k < n; k++) {
     const i = items[k]!;
-    w.push(copyRow(i, true));
+    w.push(i, true);
     batch.index[k] = i.index;
     batch.revoked[k] = i.revoked ? 1 : 0;
     batch.id[k] = i.id;

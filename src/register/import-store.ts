@@ -7,8 +7,7 @@
  * `register_change` row per record written. Same SQL on both engines.
  */
 import type { Queryable } from '../store/db.js';
-import { canCopy } from '../store/copy-sink.js';
-import { copyText } from '../intel/copy-rows.js';
+import { canCopy, copyText } from '../store/copy-sink.js';
 import { fieldsOf, type Entity } from './fields.js';
 
 export const ENTITIES: readonly Entity[] = ['organisation', 'asset', 'component', 'dependency'];

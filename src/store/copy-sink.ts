@@ -7,13 +7,22 @@
 import type { Queryable } from './db.js';
 
 export interface CopySink {
-  /** Runs `COPY … FROM STDIN` with `data` (text format rows) and returns the number of rows loaded. */
+  /** Runs `COPY … FROM STDIN` with `data` (in the format the statement names) and returns the number of rows loaded. */
   copyFrom(sql: string, data: Uint8Array): Promise<number>;
 }
 
 /** True when `q` (a transaction of one of the adapters) can take COPY data. */
 export function canCopy(q: Queryable): q is Queryable & CopySink {
   return typeof (q as Partial<CopySink>).copyFrom === 'function';
+}
+
+const SPECIAL = /[\\\n\r\t]/;
+const SPECIAL_G = /[\\\n\r\t]/g;
+const ESC: Record<string, string> = { '\\': '\\\\', '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+/** A text value escaped for a field of COPY's text format. */
+export function copyText(s: string): string {
+  return SPECIAL.test(s) ? s.replace(SPECIAL_G, (c) => ESC[c]!) : s;
 }
 
 const Q = 0x51, D = 0x64, C = 0x63; // 'Q' query, 'd' CopyData, 'c' CopyDone

@@ -6,9 +6,8 @@
  */
 import { createHash } from 'node:crypto';
 import { appendAudit } from '../../access/audit-log.js';
-import { copyText } from '../../intel/copy-rows.js';
 import type { AuditAppender } from '../../intel/import-service.js';
-import { canCopy } from '../../store/copy-sink.js';
+import { canCopy, copyText } from '../../store/copy-sink.js';
 import type { Db, Queryable } from '../../store/db.js';
 import type { ByteSource } from '../sources/input.js';
 import { lockVulnWriters } from './change-log.js';
