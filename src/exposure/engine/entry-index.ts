@@ -73,6 +73,8 @@ class Bucket {
   all: CompiledEntry[] = [];
   tree: TreeNode | undefined;
   rest: CompiledEntry[] = [];
+  /** Empty numeric intervals (low end above high end): no numeric version is in them. */
+  empty: CompiledEntry[] = [];
   recent: CompiledEntry[] = [];
   dead = 0;
 
@@ -86,11 +88,12 @@ class Bucket {
     if (this.dead > 0) { this.all = this.all.filter((e) => e.cve >= 0); this.dead = 0; }
     const iv: Interval[] = [];
     this.rest = [];
+    this.empty = [];
     for (const e of this.all) {
       const x = intervalOf(e);
-      // An empty interval (low end above high end) goes with the rest: no numeric version is in it,
-      // but a version that is not numeric is undecidable against it.
-      if (x) iv.push(x); else this.rest.push(e);
+      // An empty interval (low end above high end) is kept apart: no numeric version is in it, but a
+      // version that is not numeric may be undecidable against it.
+      if (x === EMPTY) this.empty.push(e); else if (x) iv.push(x); else this.rest.push(e);
     }
     this.tree = build(iv);
     this.recent = [];
@@ -104,7 +107,9 @@ function cmpEnd(a: ParsedVersion | undefined, b: ParsedVersion | undefined, unde
   return orderVersions(a, b);
 }
 
-/** The entry's version constraint as a non-empty numeric interval; undefined when it is not one. */
+const EMPTY: Interval = Object.freeze({ e: undefined as unknown as CompiledEntry, lo: undefined, hi: undefined });
+
+/** The entry's version constraint as a numeric interval (EMPTY when its low end is above its high end); undefined when it is not one. */
 function intervalOf(e: CompiledEntry): Interval | undefined {
   if (!e.wfn) return undefined;
   let lo: ParsedVersion | undefined;
@@ -117,7 +122,7 @@ function intervalOf(e: CompiledEntry): Interval | undefined {
     if (b.parsed.scheme !== 'numeric') return undefined;
     if (b.bound === 'versionStartIncluding' || b.bound === 'versionStartExcluding') lo = b.parsed; else hi = b.parsed;
   }
-  if (lo && hi && orderVersions(lo, hi) > 0) return undefined;
+  if (lo && hi && orderVersions(lo, hi) > 0) return EMPTY;
   return { e, lo, hi };
 }
 
@@ -158,24 +163,29 @@ export class EntryIndex {
 
   /** Every live entry the component matches or is undecidable against. */
   matchComponent(c: CompiledComponent, out: Hit[] = []): Hit[] {
+    this.eachMatch(c, (entry, outcome) => { out.push({ entry, outcome }); });
+    return out;
+  }
+
+  /** Visits every live entry the component matches or is undecidable against (nothing allocated per entry). */
+  eachMatch(c: CompiledComponent, visit: (e: CompiledEntry, o: Outcome) => void): void {
     const v = c.version !== undefined && c.version.scheme === 'numeric' ? c.version : undefined;
     const keys = c.keys.length > 0 ? c.keys : [...this.byKey.keys()];
     const from = c.keys.length > 0 ? 3 : 0;
+    const consider = (e: CompiledEntry): void => {
+      if (e.cve < 0) return;
+      const o = decide(e, c, from);
+      if (o !== 'no-match') visit(e, o);
+    };
     for (const k of keys) {
       const b = this.byKey.get(k);
       if (!b) continue;
       if (b.dead * 4 > b.all.length || b.recent.length > 4 * Math.sqrt(b.all.length) + 16) b.organise();
-      for (const e of b.rest) consider(e, c, from, out);
-      for (const e of b.recent) consider(e, c, from, out);
-      stab(b.tree, v, (e) => consider(e, c, from, out));
+      for (const e of b.rest) consider(e);
+      for (const e of b.recent) consider(e);
+      if (!v) for (const e of b.empty) consider(e);
+      stab(b.tree, v, consider);
     }
-    for (const e of this.wide) consider(e, c, 0, out);
-    return out;
+    for (const e of this.wide) if (e.cve >= 0) { const o = decide(e, c, 0); if (o !== 'no-match') visit(e, o); }
   }
-}
-
-function consider(e: CompiledEntry, c: CompiledComponent, from: number, out: Hit[]): void {
-  if (e.cve < 0) return;
-  const o = decide(e, c, from);
-  if (o !== 'no-match') out.push({ entry: e, outcome: o });
 }

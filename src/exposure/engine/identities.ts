@@ -1,28 +1,41 @@
 /**
  * Distinct component identities (cpe / purl / vendor / product / version): real registers repeat the same
- * product and version across thousands of sites, so each identity is matched once — against the MatchIndex
+ * product and version across thousands of sites, so each identity is matched once — against the entry index
  * and the advisory matchers — and every component of that identity shares the result.
  *
- * Per identity: the raw hits per CVE slot; its own findings (CVEs whose configurations need no other
- * component: ORs of vulnerable entries; and advisory hits) grouped by product key; and the device-level CVEs
- * where one of its vulnerable entries hit, which make its devices' profiles evaluate that CVE.
+ * Per identity, in flat arrays sorted by (CVE slot, product key) and never changed in place (packed.ts):
+ * its own findings (CVEs whose configurations need no other component — ORs of vulnerable entries — and
+ * advisory hits), and its hits on the vulnerable entries of grouped device-level CVEs, per platform group
+ * (groups.ts); for general device-level CVEs, its hits by slot and the slots where a vulnerable entry hit,
+ * which make its devices' profiles evaluate that CVE. Nothing is allocated per hit: a Chrome version meets
+ * ~11,000 CVEs.
  */
 import type { AdvisoryHit, AdvisoryMatcher } from '../advisory.js';
 import { compileComponent, type CompiledComponent, type DeviceComponent } from '../component.js';
 import { parseCpe } from '../cpe-parse.js';
 import { plainValue } from '../cpe-wfn.js';
 import { decide } from '../entry-match.js';
-import type { CompiledCve } from '../nvd-config.js';
-import { entriesOf, productKeyOf } from './compile.js';
-import type { CveTable } from './cves.js';
+import type { CompiledCve, CompiledEntry } from '../nvd-config.js';
+import type { Outcome } from '../version-range.js';
+import { AFFECTED, type EngineEntry, entriesOf, ROLE_GATED, ROLE_PLATFORM, UNDECIDABLE } from './compile.js';
+import type { CveSlot, CveTable } from './cves.js';
 import type { Hit } from './entry-index.js';
+import { groupedStatus } from './groups.js';
+import { EMPTY, hasSlot, PK_SPAN, replaceSlot, slotRange } from './packed.js';
 import type { EngineComponent } from './types.js';
 
-export const AFFECTED = 1;
-export const UNDECIDABLE = 0;
+export { AFFECTED, Names, UNDECIDABLE } from './compile.js';
 
 /** An engine component as the matchers see it (the purl rides along for advisory matchers). */
 export type MatchableComponent = DeviceComponent & { purl?: string };
+
+/** An identity's hits in one platform group. */
+export interface GroupHits {
+  /** (slot, pk, gated status, own status) quads sorted by slot and pk; a status is -1 where no entry of that kind hit. */
+  readonly hits: Int32Array;
+  /** (slot, pk, status) triples at each platform state (false, unknown, true), built when first read. */
+  readonly mat: (Int32Array | undefined)[];
+}
 
 export interface Identity {
   readonly idx: number;
@@ -35,17 +48,75 @@ export interface Identity {
    * (purl) matchers still see it.
    */
   readonly nvd: boolean;
-  readonly hits: Map<number, Hit[]>;
-  /** CVE slot → (product key id, status) pairs, status AFFECTED or UNDECIDABLE (usually one pair). */
-  readonly own: Map<number, number[]>;
-  /** Device-level CVE slots where a vulnerable entry matched or was undecidable. */
+  /** Own findings: (slot, pk, status) triples sorted by slot and pk, status AFFECTED or UNDECIDABLE. */
+  own: Int32Array;
+  /** Hits on grouped device-level CVEs, by group id. */
+  readonly groups: Map<number, GroupHits>;
+  /** General device-level CVEs: every hit (platform entries included), by slot. */
+  readonly general: Map<number, Hit[]>;
+  /** General device-level CVE slots where a vulnerable entry matched or was undecidable. */
   readonly trigger: Set<number>;
   advisory: AdvisoryHit[];
-  /** `own` flattened as (slot, pk, status) triples; null when it must be rebuilt. */
-  packed: Int32Array | null;
   /** Components of this identity (indices), and profiles containing it. */
   readonly components: number[];
   readonly profiles: Set<number>;
+}
+
+/** Hits sorted into own findings and grouped hits (as sort keys), general hits into the identity. */
+class Collector {
+  readonly own: number[] = [];
+  readonly grouped: number[] = [];
+  constructor(private readonly slots: readonly CveSlot[], private readonly x: Identity) {}
+
+  readonly add = (e: CompiledEntry, o: Outcome): void => {
+    const en = e as EngineEntry;
+    const slot = e.cve;
+    const s = this.slots[slot]!;
+    const st = o === 'match' ? AFFECTED : UNDECIDABLE;
+    if (!s.deviceLevel) this.own.push((slot * PK_SPAN + en.pk) * 2 + st);
+    else if (s.gid >= 0) {
+      // As evaluateCve: a platform entry makes no finding, an unparseable criteria names no component.
+      if (en.role !== ROLE_PLATFORM && e.wfn) this.grouped.push(((slot * PK_SPAN + en.pk) * 2 + (en.role === ROLE_GATED ? 1 : 0)) * 2 + st);
+    } else {
+      const l = this.x.general.get(slot);
+      if (l) l.push({ entry: e, outcome: o }); else this.x.general.set(slot, [{ entry: e, outcome: o }]);
+      if (e.entry.vulnerable) this.x.trigger.add(slot);
+    }
+  };
+
+  /** (slot, pk, status) triples, the highest status per (slot, pk). */
+  ownRecords(): number[] {
+    const keys = Float64Array.from(this.own).sort();
+    const out: number[] = [];
+    for (let k = 0; k < keys.length; k++) {
+      const n = keys[k]!;
+      const sp = Math.floor(n / 2);
+      if (k + 1 < keys.length && Math.floor(keys[k + 1]! / 2) === sp) continue; // the last of a run is the highest
+      out.push(Math.floor(sp / PK_SPAN), sp % PK_SPAN, n % 2);
+    }
+    return out;
+  }
+
+  /** Group id → (slot, pk, gated, own) quads. */
+  groupedRecords(): Map<number, number[]> {
+    const keys = Float64Array.from(this.grouped).sort();
+    const out = new Map<number, number[]>();
+    for (let k = 0; k < keys.length;) {
+      const sp = Math.floor(keys[k]! / 4);
+      let gated = -1;
+      let own = -1;
+      for (; k < keys.length && Math.floor(keys[k]! / 4) === sp; k++) {
+        const n = keys[k]! % 4;
+        if (n >= 2) gated = Math.max(gated, n - 2); else own = Math.max(own, n);
+      }
+      const slot = Math.floor(sp / PK_SPAN);
+      const gid = this.slots[slot]!.gid;
+      const l = out.get(gid);
+      const q = [slot, sp % PK_SPAN, gated, own];
+      if (l) l.push(...q); else out.set(gid, q);
+    }
+    return out;
+  }
 }
 
 export function identityKey(c: EngineComponent): string {
@@ -67,25 +138,16 @@ export function matchable(c: Pick<EngineComponent, 'cpe' | 'purl' | 'vendor' | '
   return d;
 }
 
-export class Names {
-  private readonly ids = new Map<string, number>();
-  readonly names: string[] = [];
-  id(s: string): number {
-    let k = this.ids.get(s);
-    if (k === undefined) { k = this.names.length; this.names.push(s); this.ids.set(s, k); }
-    return k;
-  }
-}
-
 export class IdentityTable {
   readonly all: Identity[] = [];
   private readonly byKey = new Map<string, number>();
   /** Identities filed under each index key (part:vendor:product), and those without a key. */
   private readonly byIndexKey = new Map<string, number[]>();
   private readonly keyless: number[] = [];
-  readonly productKeys = new Names();
 
   constructor(private readonly cves: CveTable, public matchers: readonly AdvisoryMatcher[]) {}
+
+  get productKeys() { return this.cves.compiler.productKeys; }
 
   get(key: string): Identity | undefined {
     const k = this.byKey.get(key);
@@ -100,21 +162,29 @@ export class IdentityTable {
     const idx = this.all.length;
     const device = matchable(c, `identity-${idx}`);
     const x: Identity = {
-      idx, key, device, comp: compileComponent(device), nvd: Boolean(c.cpe || c.product), hits: new Map(), own: new Map(), trigger: new Set(),
-      advisory: [], packed: null, components: [], profiles: new Set(),
+      idx, key, device, comp: compileComponent(device), nvd: Boolean(c.cpe || c.product), own: EMPTY, groups: new Map(),
+      general: new Map(), trigger: new Set(), advisory: [], components: [], profiles: new Set(),
     };
     this.all.push(x);
     this.byKey.set(key, idx);
+    const found = new Collector(this.cves.slots, x);
     if (x.nvd) {
       if (x.comp.keys.length === 0) this.keyless.push(idx);
       for (const k of x.comp.keys) {
         const l = this.byIndexKey.get(k);
         if (l) l.push(idx); else this.byIndexKey.set(k, [idx]);
       }
-      for (const [slot, hits] of this.cves.matchComponent(x.comp)) { x.hits.set(slot, hits); this.settle(x, slot); }
+      this.cves.index.eachMatch(x.comp, found.add);
     }
-    this.askAdvisories(x);
+    x.advisory = this.matchers.flatMap((m) => m.matchComponent(x.device));
+    for (const h of x.advisory) this.addAdvisory(found, this.cves.ensure(h.cveId), h);
+    x.own = Int32Array.from(found.ownRecords());
+    for (const [gid, q] of found.groupedRecords()) x.groups.set(gid, { hits: Int32Array.from(q), mat: [] });
     return x;
+  }
+
+  private addAdvisory(found: Collector, slot: number, h: AdvisoryHit): void {
+    found.own.push((slot * PK_SPAN + this.productKeys.id(h.productKey)) * 2 + (h.status === 'affected' ? AFFECTED : UNDECIDABLE));
   }
 
   /** Re-asks the advisory matchers about one identity; returns the CVE slots whose own findings may have changed. */
@@ -123,7 +193,7 @@ export class IdentityTable {
     for (const h of x.advisory) touched.add(this.cves.ensure(h.cveId));
     x.advisory = this.matchers.flatMap((m) => m.matchComponent(x.device));
     for (const h of x.advisory) touched.add(this.cves.ensure(h.cveId));
-    for (const slot of touched) this.settle(x, slot);
+    for (const slot of touched) this.rematch(x, slot);
     return touched;
   }
 
@@ -137,56 +207,69 @@ export class IdentityTable {
     return out;
   }
 
-  /** Re-matches one identity against one CVE slot's current configurations (none: the hits go). */
-  rematch(x: Identity, slot: number): void {
-    const cve = this.cves.slots[slot]!.cve;
-    const hits: Hit[] = [];
-    if (cve) {
-      for (const e of entriesOf(cve)) {
+  /**
+   * Re-matches one identity against one CVE slot's current configurations (none: the hits go) and its
+   * advisory hits; returns whether its grouped hits changed.
+   */
+  rematch(x: Identity, slot: number): boolean {
+    const s = this.cves.slots[slot]!;
+    x.general.delete(slot);
+    x.trigger.delete(slot);
+    const found = new Collector(this.cves.slots, x);
+    if (s.cve && x.nvd) {
+      for (const e of entriesOf(s.cve)) {
         const o = decide(e, x.comp, e.key !== undefined && x.comp.keys.includes(e.key) ? 3 : 0);
-        if (o !== 'no-match') hits.push({ entry: e, outcome: o });
+        if (o !== 'no-match') found.add(e, o);
       }
     }
-    if (hits.length) x.hits.set(slot, hits); else x.hits.delete(slot);
-    this.settle(x, slot);
+    for (const h of x.advisory) if (h.cveId === s.id) this.addAdvisory(found, slot, h);
+    x.own = replaceSlot(x.own, 3, slot, found.ownRecords());
+    let changed = false;
+    for (const [gid, g] of x.groups) {
+      if (!hasSlot(g.hits, 4, slot)) continue;
+      const hits = replaceSlot(g.hits, 4, slot, []);
+      if (hits.length) x.groups.set(gid, { hits, mat: [] }); else x.groups.delete(gid);
+      changed = true;
+    }
+    for (const [gid, q] of found.groupedRecords()) {
+      x.groups.set(gid, { hits: replaceSlot(x.groups.get(gid)?.hits ?? EMPTY, 4, slot, q), mat: [] });
+      changed = true;
+    }
+    return changed;
   }
 
-  /** Recomputes the identity's own findings and trigger for one CVE slot from its hits and advisory hits. */
-  settle(x: Identity, slot: number): void {
-    x.own.delete(slot);
-    x.trigger.delete(slot);
-    x.packed = null;
-    const s = this.cves.slots[slot]!;
-    const hits = x.hits.get(slot);
-    const found: number[] = [];
-    const put = (pk: number, st: number): void => {
-      for (let k = 0; k < found.length; k += 2) if (found[k] === pk) { if (st > found[k + 1]!) found[k + 1] = st; return; }
-      found.push(pk, st);
-    };
-    if (hits && s.cve) {
-      if (s.deviceLevel) {
-        if (hits.some((h) => h.entry.entry.vulnerable)) x.trigger.add(slot);
-      } else {
-        // ORs of vulnerable entries, one component: each entry it matches is affected, each it is
-        // undecidable against is undecidable (what evaluateCve answers, without building explanations).
-        for (const h of hits) put(this.productKeys.id(productKeyOf(h.entry)), h.outcome === 'match' ? AFFECTED : UNDECIDABLE);
-      }
-    }
-    for (const h of x.advisory) if (h.cveId === s.id) put(this.productKeys.id(h.productKey), h.status === 'affected' ? AFFECTED : UNDECIDABLE);
-    if (found.length) x.own.set(slot, found);
+  /** Own findings at one slot: product key id → status. */
+  ownAt(x: Identity, slot: number): Map<number, number> {
+    const out = new Map<number, number>();
+    const [from, to] = slotRange(x.own, 3, slot);
+    for (let k = from; k < to; k++) out.set(x.own[k * 3 + 1]!, x.own[k * 3 + 2]!);
+    return out;
+  }
+
+  /** Whether the identity has findings, or findings depending on its device, at a slot. */
+  touches(x: Identity, slot: number): boolean {
+    if (hasSlot(x.own, 3, slot) || x.general.has(slot)) return true;
+    for (const g of x.groups.values()) if (hasSlot(g.hits, 4, slot)) return true;
+    return false;
   }
 
   /** (slot, pk, status) triples of the identity's own findings. */
-  packed(x: Identity): Int32Array {
-    if (x.packed) return x.packed;
-    let n = 0;
-    for (const m of x.own.values()) n += m.length / 2;
-    const p = new Int32Array(n * 3);
-    let k = 0;
-    for (const [slot, m] of x.own) for (let j = 0; j < m.length; j += 2) { p[k++] = slot; p[k++] = m[j]!; p[k++] = m[j + 1]!; }
-    x.packed = p;
-    return p;
+  packed(x: Identity): Int32Array { return x.own; }
+}
+
+/** An identity's findings in a group at a platform state: (slot, pk, status) triples, shared. */
+export function groupFindings(g: GroupHits, ps: number): Int32Array {
+  let m = g.mat[ps];
+  if (m) return m;
+  const out: number[] = [];
+  const h = g.hits;
+  for (let k = 0; k < h.length; k += 4) {
+    const st = groupedStatus(h[k + 2]!, h[k + 3]!, ps);
+    if (st >= 0) out.push(h[k]!, h[k + 1]!, st);
   }
+  m = Int32Array.from(out);
+  g.mat[ps] = m;
+  return m;
 }
 
 /** The compiled entry at a configuration path of a CVE. */
