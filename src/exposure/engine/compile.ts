@@ -30,8 +30,8 @@ export const ROLE_GATED = 1;
 export const ROLE_PLATFORM = 2;
 export const ROLE_GENERAL = 3;
 
-/** A compiled entry as the engine files it: its product key's id, and its role in its CVE. */
-export type EngineEntry = CompiledEntry & { readonly pk: number; role: number };
+/** A compiled entry as the engine files it: its product key's id, its role in its CVE and its CVE's platform group (-1: none). */
+export type EngineEntry = CompiledEntry & { readonly pk: number; role: number; gid: number };
 
 export class CveCompiler {
   private readonly templates = new Map<string, EngineEntry>();
@@ -51,7 +51,7 @@ export class CveCompiler {
     let t = this.templates.get(m.criteria);
     if (!t) {
       const c = compileEntry({ criteria: m.criteria, vulnerable: true }, '');
-      t = { ...c, pk: this.productKeys.id(productKeyOf(c)), role: ROLE_OWN };
+      t = { ...c, pk: this.productKeys.id(productKeyOf(c)), role: ROLE_OWN, gid: -1 };
       this.templates.set(m.criteria, t);
     }
     return { ...t, path, entry: m, bounds: this.bounds(m), cve: -1 };

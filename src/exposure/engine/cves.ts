@@ -12,7 +12,7 @@ import type { CompiledCve } from '../nvd-config.js';
 import {
   automatableOf, type EpssFact, EXPLOITATIONS, exploitationOf, type KevFact, type Sighting, type ThreatActor,
 } from '../priority/index.js';
-import { CveCompiler, isDeviceLevel } from './compile.js';
+import { CveCompiler, type EngineEntry, entriesOf, isDeviceLevel } from './compile.js';
 import { EntryIndex, type Hit } from './entry-index.js';
 import { classify, GroupTable } from './groups.js';
 import type { EngineCve } from './types.js';
@@ -74,6 +74,7 @@ export class CveTable {
     x.deviceLevel = isDeviceLevel(x.cve);
     const grouped = x.deviceLevel ? classify(x.cve) : undefined;
     x.gid = grouped ? this.groups.of(grouped.sig, grouped.platform) : -1;
+    for (const e of entriesOf(x.cve) as EngineEntry[]) e.gid = x.gid;
     this.index.add(x.cve, slot);
     this.live++;
     this.derive(slot);

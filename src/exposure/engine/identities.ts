@@ -17,9 +17,9 @@ import { plainValue } from '../cpe-wfn.js';
 import { decide } from '../entry-match.js';
 import type { CompiledCve, CompiledEntry } from '../nvd-config.js';
 import type { Outcome } from '../version-range.js';
-import { AFFECTED, type EngineEntry, entriesOf, ROLE_GATED, ROLE_PLATFORM, UNDECIDABLE } from './compile.js';
-import type { CveSlot, CveTable } from './cves.js';
-import type { Hit } from './entry-index.js';
+import { AFFECTED, type EngineEntry, entriesOf, ROLE_GATED, ROLE_GENERAL, ROLE_PLATFORM, UNDECIDABLE } from './compile.js';
+import type { CveTable } from './cves.js';
+import type { Hit, MatchSink } from './entry-index.js';
 import { groupedStatus } from './groups.js';
 import { EMPTY, hasSlot, PK_SPAN, replaceSlot, slotRange } from './packed.js';
 import type { EngineComponent } from './types.js';
@@ -62,58 +62,90 @@ export interface Identity {
   readonly profiles: Set<number>;
 }
 
-/** Hits sorted into own findings and grouped hits (as sort keys), general hits into the identity. */
-class Collector {
-  readonly own: number[] = [];
-  readonly grouped: number[] = [];
-  constructor(private readonly slots: readonly CveSlot[], private readonly x: Identity) {}
+/** Sort keys in a growable Float64Array. */
+class Keys {
+  buf = new Float64Array(64);
+  n = 0;
+  push(k: number): void {
+    if (this.n === this.buf.length) { const b = new Float64Array(this.n * 2); b.set(this.buf); this.buf = b; }
+    this.buf[this.n++] = k;
+  }
+  sorted(): Float64Array { return this.buf.subarray(0, this.n).sort(); }
+}
 
-  readonly add = (e: CompiledEntry, o: Outcome): void => {
+/**
+ * A component's hits, sorted into own findings and grouped hits as sort keys ((slot, pk) then status, and
+ * for grouped hits the kind: gated or own), general hits into the identity.
+ */
+class Collector implements MatchSink {
+  private readonly own = new Keys();
+  private readonly grouped = new Map<number, Keys>();
+  constructor(private readonly x: Identity) {}
+
+  hit(e: CompiledEntry, o: Outcome): void {
     const en = e as EngineEntry;
-    const slot = e.cve;
-    const s = this.slots[slot]!;
-    const st = o === 'match' ? AFFECTED : UNDECIDABLE;
-    if (!s.deviceLevel) this.own.push((slot * PK_SPAN + en.pk) * 2 + st);
-    else if (s.gid >= 0) {
-      // As evaluateCve: a platform entry makes no finding, an unparseable criteria names no component.
-      if (en.role !== ROLE_PLATFORM && e.wfn) this.grouped.push(((slot * PK_SPAN + en.pk) * 2 + (en.role === ROLE_GATED ? 1 : 0)) * 2 + st);
-    } else {
-      const l = this.x.general.get(slot);
-      if (l) l.push({ entry: e, outcome: o }); else this.x.general.set(slot, [{ entry: e, outcome: o }]);
-      if (e.entry.vulnerable) this.x.trigger.add(slot);
+    if (en.role === ROLE_GENERAL) {
+      const l = this.x.general.get(e.cve);
+      if (l) l.push({ entry: e, outcome: o }); else this.x.general.set(e.cve, [{ entry: e, outcome: o }]);
+      if (e.entry.vulnerable) this.x.trigger.add(e.cve);
+      return;
     }
-  };
+    // As evaluateCve: a platform entry makes no finding, an unparseable criteria of a device-level CVE names no component.
+    if (en.gid >= 0 && (en.role === ROLE_PLATFORM || !e.wfn)) return;
+    this.put(e.cve, en.pk, en.role, en.gid, o === 'match' ? AFFECTED : UNDECIDABLE);
+  }
+
+  ranked(slot: number, pk: number, role: number, gid: number, entries: readonly CompiledEntry[], k: number): void {
+    if (role === ROLE_GENERAL) { this.hit(entries[k]!, 'match'); return; }
+    if (role !== ROLE_PLATFORM || gid < 0) this.put(slot, pk, role, gid, AFFECTED);
+  }
+
+  advisory(slot: number, pk: number, st: number): void { this.own.push((slot * PK_SPAN + pk) * 2 + st); }
+
+  private put(slot: number, pk: number, role: number, gid: number, st: number): void {
+    if (gid < 0) { this.own.push((slot * PK_SPAN + pk) * 2 + st); return; }
+    let g = this.grouped.get(gid);
+    if (!g) { g = new Keys(); this.grouped.set(gid, g); }
+    g.push(((slot * PK_SPAN + pk) * 2 + (role === ROLE_GATED ? 1 : 0)) * 2 + st);
+  }
 
   /** (slot, pk, status) triples, the highest status per (slot, pk). */
-  ownRecords(): number[] {
-    const keys = Float64Array.from(this.own).sort();
-    const out: number[] = [];
+  ownRecords(): Int32Array {
+    const keys = this.own.sorted();
+    const out = new Int32Array(keys.length * 3);
+    let n = 0;
     for (let k = 0; k < keys.length; k++) {
-      const n = keys[k]!;
-      const sp = Math.floor(n / 2);
+      const key = keys[k]!;
+      const sp = Math.floor(key / 2);
       if (k + 1 < keys.length && Math.floor(keys[k + 1]! / 2) === sp) continue; // the last of a run is the highest
-      out.push(Math.floor(sp / PK_SPAN), sp % PK_SPAN, n % 2);
+      out[n++] = Math.floor(sp / PK_SPAN);
+      out[n++] = sp % PK_SPAN;
+      out[n++] = key % 2;
     }
-    return out;
+    return n === out.length ? out : out.slice(0, n);
   }
 
   /** Group id → (slot, pk, gated, own) quads. */
-  groupedRecords(): Map<number, number[]> {
-    const keys = Float64Array.from(this.grouped).sort();
-    const out = new Map<number, number[]>();
-    for (let k = 0; k < keys.length;) {
-      const sp = Math.floor(keys[k]! / 4);
-      let gated = -1;
-      let own = -1;
-      for (; k < keys.length && Math.floor(keys[k]! / 4) === sp; k++) {
-        const n = keys[k]! % 4;
-        if (n >= 2) gated = Math.max(gated, n - 2); else own = Math.max(own, n);
+  groupedRecords(): Map<number, Int32Array> {
+    const out = new Map<number, Int32Array>();
+    for (const [gid, g] of this.grouped) {
+      const keys = g.sorted();
+      const q = new Int32Array(keys.length * 4);
+      let n = 0;
+      for (let k = 0; k < keys.length;) {
+        const sp = Math.floor(keys[k]! / 4);
+        let gated = -1;
+        let own = -1;
+        for (; k < keys.length && Math.floor(keys[k]! / 4) === sp; k++) {
+          const r = keys[k]! % 4;
+          if (r >= 2) gated = Math.max(gated, r - 2); else own = Math.max(own, r);
+        }
+        q[n++] = Math.floor(sp / PK_SPAN);
+        q[n++] = sp % PK_SPAN;
+        q[n++] = gated;
+        q[n++] = own;
       }
-      const slot = Math.floor(sp / PK_SPAN);
-      const gid = this.slots[slot]!.gid;
-      const l = out.get(gid);
-      const q = [slot, sp % PK_SPAN, gated, own];
-      if (l) l.push(...q); else out.set(gid, q);
+      out.set(gid, n === q.length ? q : q.slice(0, n));
     }
     return out;
   }
@@ -167,24 +199,24 @@ export class IdentityTable {
     };
     this.all.push(x);
     this.byKey.set(key, idx);
-    const found = new Collector(this.cves.slots, x);
+    const found = new Collector(x);
     if (x.nvd) {
       if (x.comp.keys.length === 0) this.keyless.push(idx);
       for (const k of x.comp.keys) {
         const l = this.byIndexKey.get(k);
         if (l) l.push(idx); else this.byIndexKey.set(k, [idx]);
       }
-      this.cves.index.eachMatch(x.comp, found.add);
+      this.cves.index.eachMatch(x.comp, found);
     }
     x.advisory = this.matchers.flatMap((m) => m.matchComponent(x.device));
     for (const h of x.advisory) this.addAdvisory(found, this.cves.ensure(h.cveId), h);
-    x.own = Int32Array.from(found.ownRecords());
-    for (const [gid, q] of found.groupedRecords()) x.groups.set(gid, { hits: Int32Array.from(q), mat: [] });
+    x.own = found.ownRecords();
+    for (const [gid, q] of found.groupedRecords()) x.groups.set(gid, { hits: q, mat: [] });
     return x;
   }
 
   private addAdvisory(found: Collector, slot: number, h: AdvisoryHit): void {
-    found.own.push((slot * PK_SPAN + this.productKeys.id(h.productKey)) * 2 + (h.status === 'affected' ? AFFECTED : UNDECIDABLE));
+    found.advisory(slot, this.productKeys.id(h.productKey), h.status === 'affected' ? AFFECTED : UNDECIDABLE);
   }
 
   /** Re-asks the advisory matchers about one identity; returns the CVE slots whose own findings may have changed. */
@@ -215,11 +247,11 @@ export class IdentityTable {
     const s = this.cves.slots[slot]!;
     x.general.delete(slot);
     x.trigger.delete(slot);
-    const found = new Collector(this.cves.slots, x);
+    const found = new Collector(x);
     if (s.cve && x.nvd) {
       for (const e of entriesOf(s.cve)) {
         const o = decide(e, x.comp, e.key !== undefined && x.comp.keys.includes(e.key) ? 3 : 0);
-        if (o !== 'no-match') found.add(e, o);
+        if (o !== 'no-match') found.hit(e, o);
       }
     }
     for (const h of x.advisory) if (h.cveId === s.id) this.addAdvisory(found, slot, h);

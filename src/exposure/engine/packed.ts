@@ -36,7 +36,7 @@ export function hasSlot(arr: Int32Array, stride: number, slot: number): boolean 
 }
 
 /** `arr` with the records of `slot` replaced by `records` (sorted by product key; may be empty). */
-export function replaceSlot(arr: Int32Array, stride: number, slot: number, records: readonly number[]): Int32Array {
+export function replaceSlot(arr: Int32Array, stride: number, slot: number, records: ArrayLike<number>): Int32Array {
   const [from, to] = slotRange(arr, stride, slot);
   if (from === to && records.length === 0) return arr;
   const out = new Int32Array(arr.length - (to - from) * stride + records.length);
