@@ -26,9 +26,12 @@ export const UNDECIDABLE = 0;
 
 /** What an entry is to a component that hits it (set when its CVE is classified, groups.ts). */
 export const ROLE_OWN = 0;
-export const ROLE_GATED = 1;
 export const ROLE_PLATFORM = 2;
 export const ROLE_GENERAL = 3;
+/** A gated entry's role is ROLE_GATED + the index of its configuration's platform signature in its group. */
+export const ROLE_GATED = 4;
+/** At most this many platform signatures in one group (its platform state is a base-3 number). */
+export const MAX_SIGNATURES = 12;
 
 /** A compiled entry as the engine files it: its product key's id, its role in its CVE and its CVE's platform group (-1: none). */
 export type EngineEntry = CompiledEntry & { readonly pk: number; role: number; gid: number };

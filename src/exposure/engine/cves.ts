@@ -73,7 +73,7 @@ export class CveTable {
     x.cve = this.compiler.compile(input.id, input.configurations);
     x.deviceLevel = isDeviceLevel(x.cve);
     const grouped = x.deviceLevel ? classify(x.cve) : undefined;
-    x.gid = grouped ? this.groups.of(grouped.sig, grouped.platform) : -1;
+    x.gid = grouped ? this.groups.of(grouped.sig, grouped.platforms) : -1;
     for (const e of entriesOf(x.cve) as EngineEntry[]) e.gid = x.gid;
     this.index.add(x.cve, slot);
     this.live++;

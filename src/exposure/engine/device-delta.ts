@@ -44,6 +44,11 @@ export function diffSeats(t: Tables, d: DeltaBuilder, before: ReadonlyMap<string
     const b = before.get(id);
     const a = after.get(id);
     if (b && a && b.identity === a.identity && b.p === a.p && b.pos === a.pos) continue;
+    if ((b && ids.all[b.identity]!.advisory.length) || (a && ids.all[a.identity]!.advisory.length)) {
+      // An advisory hit and a device finding may share a key: compared by key.
+      d.diffKeys(byKey(t, id, b), byKey(t, id, a));
+      continue;
+    }
     d.arrays(id, b ? ids.all[b.identity]!.own : EMPTY, a ? ids.all[a.identity]!.own : EMPTY, name);
     const g0 = blocks(b);
     const g1 = blocks(a);
@@ -56,4 +61,18 @@ export function diffSeats(t: Tables, d: DeltaBuilder, before: ReadonlyMap<string
     const v1 = general(a);
     if (v0.size || v1.size) d.diffKeys(keyed(v0), keyed(v1));
   }
+}
+
+/** A seated component's findings by key (the highest status where own and device findings share one). */
+function byKey(t: Tables, id: string, s: Seat | undefined): Map<string, number> {
+  const out = new Map<string, number>();
+  if (!s) return out;
+  const put = (slot: number, pk: number, st: number): void => {
+    const key = findingKey(id, t.cves.slots[slot]!.id, t.ids.productKeys.names[pk]!);
+    out.set(key, Math.max(st, out.get(key) ?? -1));
+  };
+  const own = t.ids.all[s.identity]!.own;
+  for (let k = 0; k < own.length; k += 3) put(own[k]!, own[k + 1]!, own[k + 2]!);
+  if (s.p) t.profiles.each(s.p, (pos, slot, pk, st) => { if (pos === s.pos) put(slot, pk, st); });
+  return out;
 }

@@ -149,10 +149,17 @@ export class ExposureEngine {
     const { cves, ids } = this.t;
     const slot = cves.ensure(cve.id);
     const old = cves.slots[slot]!.cve;
+    const was = this.kindOf(slot);
     const touched = old ? ids.candidates(old) : new Set<number>();
     cves.set(cve);
     for (const k of ids.candidates(cves.slots[slot]!.cve!)) touched.add(k);
-    return this.reevaluateCve(slot, touched);
+    return this.reevaluateCve(slot, touched, was);
+  }
+
+  /** Whether a CVE's NVD findings are its components' own (1), device findings (2), or none (0). */
+  private kindOf(slot: number): number {
+    const s = this.t.cves.slots[slot]!;
+    return !s.cve ? 0 : s.deviceLevel ? 2 : 1;
   }
 
   removeCve(cveId: string): FindingsDelta {
@@ -161,13 +168,22 @@ export class ExposureEngine {
     const old = slot === undefined ? undefined : cves.slots[slot]!.cve;
     if (!old) return this.delta().build();
     const touched = ids.candidates(old);
+    const was = this.kindOf(slot!);
     cves.remove(cveId);
-    return this.reevaluateCve(slot!, touched);
+    return this.reevaluateCve(slot!, touched, was);
   }
 
-  private reevaluateCve(slot: number, touched: Set<number>): FindingsDelta {
+  /**
+   * Re-matches the touched identities and re-evaluates the profiles concerned. Own and device findings are
+   * compared apart, unless one key can be both: when the CVE turns from own findings to device findings or
+   * back, or an advisory names it; then the findings at this CVE are compared by key.
+   */
+  private reevaluateCve(slot: number, touched: Set<number>, was: number): FindingsDelta {
     const { ids, profiles, reg } = this.t;
     const cveId = this.t.cves.slots[slot]!.id;
+    const now = this.kindOf(slot);
+    const byKey = (was !== now && was !== 0 && now !== 0) || ids.all.some((x) => x.advisory.some((h) => h.cveId === cveId));
+    const keys0 = byKey ? this.findingsAt(slot) : undefined;
     const delta = this.delta();
     profiles.forget(slot);
     // Profiles whose device findings at this slot may change: those holding general findings for it, and
@@ -179,24 +195,41 @@ export class ExposureEngine {
       return false;
     };
     for (const k of touched) { const x = ids.all[k]!; if (involved(x)) for (const p of x.profiles) affected.add(p); }
-    const before = new Map([...affected].map((pi) => [pi, profiles.atSlot(profiles.all[pi]!, slot)] as const));
+    const before = keys0 ? undefined : new Map([...affected].map((pi) => [pi, profiles.atSlot(profiles.all[pi]!, slot)] as const));
     for (const k of touched) {
       const x = ids.all[k]!;
       const own0 = ids.ownAt(x, slot);
       if (ids.rematch(x, slot)) profiles.invalidate(x);
-      delta.diff(x.components.length, () => x.components.map((c) => reg.compIds[c]!), cveId, this.named(own0), this.named(ids.ownAt(x, slot)));
+      if (!keys0) delta.diff(x.components.length, () => x.components.map((c) => reg.compIds[c]!), cveId, this.named(own0), this.named(ids.ownAt(x, slot)));
       if (involved(x)) for (const p of x.profiles) affected.add(p);
     }
     for (const pi of affected) {
       const p = profiles.all[pi]!;
       profiles.evaluate(p, slot);
-      const b = before.get(pi);
+      if (keys0) continue;
+      const b = before!.get(pi);
       const a = profiles.atSlot(p, slot);
       for (const pos of new Set([...(b?.keys() ?? []), ...a.keys()])) {
         delta.diff(p.systems.size, () => [...p.systems].map((s) => reg.compIds[reg.systems[s]!.comps[pos]!]!), cveId, this.named(b?.get(pos)), this.named(a.get(pos)));
       }
     }
+    if (keys0) delta.diffKeys(keys0, this.findingsAt(slot));
     return delta.build();
+  }
+
+  /** Every finding at one CVE slot, by key (status the highest of own and device findings). */
+  private findingsAt(slot: number): Map<string, number> {
+    const { ids, profiles, reg, cves } = this.t;
+    const systems = new Set<number>();
+    for (const x of ids.all) if (ids.touches(x, slot)) for (const c of x.components) systems.add(reg.compSystem[c]!);
+    for (const p of profiles.bySlot.get(slot) ?? []) for (const s of profiles.all[p]!.systems) systems.add(s);
+    const out = new Map<string, number>();
+    walk(this.t, systems, (_s, c, sl, pk, st) => {
+      if (sl !== slot) return;
+      const key = findingKey(reg.compIds[c]!, cves.slots[slot]!.id, ids.productKeys.names[pk]!);
+      out.set(key, Math.max(st, out.get(key) ?? -1));
+    });
+    return out;
   }
 
   /** pk → status by product key name. */

@@ -14,19 +14,22 @@
  * nothing for this one). CVEs whose gated configurations share one platform signature (the platform nodes'
  * operators, negation, criteria and bounds) form a group: a profile evaluates the platform once per group,
  * and an identity's findings in a group are one array per platform state, shared by every profile.
- * Every other device-level CVE (ANDs of vulnerable entries, negated vulnerable nodes, several platform
- * signatures, negated configurations) is *general*: evaluated per profile and CVE (profiles.ts).
+ * A CVE whose configurations are all ORs, some with `vulnerable: false` entries beside the vulnerable ones,
+ * is grouped too, with no platform nodes (always true): what its entries give a component is its own.
+ * Every other device-level CVE (ANDs of vulnerable entries, negated vulnerable nodes, more platform
+ * signatures than MAX_SIGNATURES, negated configurations) is *general*: evaluated per profile and CVE (profiles.ts).
  */
 import type { CompiledComponent } from '../component.js';
 import type { CompiledConfiguration, CompiledCve, CompiledNode } from '../nvd-config.js';
-import { type EngineEntry, ROLE_GATED, ROLE_GENERAL, ROLE_OWN, ROLE_PLATFORM } from './compile.js';
+import { type EngineEntry, MAX_SIGNATURES, ROLE_GATED, ROLE_GENERAL, ROLE_OWN, ROLE_PLATFORM, UNDECIDABLE } from './compile.js';
 import { nodeState, type Tri } from './device-eval.js';
 
 export interface Group {
   readonly gid: number;
+  /** The platform signatures of its gated configurations, sorted, joined. */
   readonly sig: string;
-  /** The platform nodes of the first CVE filed in the group (every member's are equal to them). */
-  readonly nodes: readonly CompiledNode[];
+  /** Per signature, the platform nodes of the first CVE filed in the group (every member's are equal to them). */
+  readonly platforms: readonly (readonly CompiledNode[])[];
 }
 
 type ConfigKind = { kind: 'own' } | { kind: 'gated'; sig: string; platform: CompiledNode[] } | { kind: 'general' };
@@ -38,12 +41,12 @@ const boundsSig = (e: EngineEntry): string => {
 
 function configKind(cfg: CompiledConfiguration): ConfigKind {
   if (cfg.negate) return { kind: 'general' };
+  const orNode = (n: CompiledNode) => !n.negate && (n.operator === 'OR' || n.entries.length <= 1);
+  // An OR of OR nodes: a vulnerable entry a component matches holds its node and the configuration, one it
+  // is undecidable against is undecidable, whatever else holds; platform entries beside them make nothing.
+  if ((cfg.operator === 'OR' || cfg.nodes.length <= 1) && cfg.nodes.every(orNode)) return { kind: 'own' };
   const vulnerable = cfg.nodes.filter((n) => n.entries.some((e) => e.entry.vulnerable));
   const allVulnerable = (n: CompiledNode) => n.entries.every((e) => e.entry.vulnerable);
-  const orNode = (n: CompiledNode) => !n.negate && (n.operator === 'OR' || n.entries.length <= 1);
-  if (vulnerable.length === cfg.nodes.length && cfg.nodes.every((n) => orNode(n) && allVulnerable(n)) && (cfg.operator === 'OR' || cfg.nodes.length <= 1)) {
-    return { kind: 'own' };
-  }
   if (cfg.operator !== 'AND' || vulnerable.length !== 1 || !orNode(vulnerable[0]!) || !allVulnerable(vulnerable[0]!)) return { kind: 'general' };
   const platform = cfg.nodes.filter((n) => n !== vulnerable[0]);
   const sig = platform.map((n) => `${n.operator}${n.negate ? '!' : ''}(${n.entries.map((e) => `${e.entry.criteria}\u0002${boundsSig(e as EngineEntry)}`).join('\u0001')})`).join(';');
@@ -51,54 +54,80 @@ function configKind(cfg: CompiledConfiguration): ConfigKind {
 }
 
 /**
- * How a device-level CVE is evaluated: grouped (its gated configurations' platform signature and nodes) or
- * general. Sets each entry's role: own / gated (a component's hit is its own finding, gated or not by the
- * platform), platform (read only through the group's platform state), general (evaluated per profile).
+ * How a device-level CVE is evaluated: grouped (the platform signatures and nodes of its gated
+ * configurations, none when all its configurations are ORs) or general (undefined). Sets each entry's
+ * role: own / gated with its signature's index (a component's hit is its own finding, gated or not by a
+ * platform), platform (read only through the group's platform state, or making nothing), general
+ * (evaluated per profile).
  */
-export function classify(cve: CompiledCve): { sig: string; platform: CompiledNode[] } | undefined {
+export function classify(cve: CompiledCve): { sig: string; platforms: readonly (readonly CompiledNode[])[] } | undefined {
   const kinds = cve.configurations.map(configKind);
   const gated = kinds.filter((k): k is Extract<ConfigKind, { kind: 'gated' }> => k.kind === 'gated');
-  const grouped = gated.length > 0 && kinds.every((k) => k.kind !== 'general') && gated.every((k) => k.sig === gated[0]!.sig);
+  const sigs = [...new Set(gated.map((k) => k.sig))].sort();
+  const grouped = kinds.every((k) => k.kind !== 'general') && sigs.length <= MAX_SIGNATURES;
   cve.configurations.forEach((cfg, k) => {
     const kind = kinds[k]!;
     for (const n of cfg.nodes) {
       for (const e of n.entries as readonly EngineEntry[]) {
-        e.role = !grouped ? ROLE_GENERAL : kind.kind === 'own' ? ROLE_OWN : e.entry.vulnerable ? ROLE_GATED : ROLE_PLATFORM;
+        e.role = !grouped ? ROLE_GENERAL : !e.entry.vulnerable ? ROLE_PLATFORM : kind.kind === 'gated' ? ROLE_GATED + sigs.indexOf(kind.sig) : ROLE_OWN;
       }
     }
   });
-  return grouped ? { sig: gated[0]!.sig, platform: gated[0]!.platform } : undefined;
+  if (!grouped) return undefined;
+  return { sig: sigs.join('\u0003'), platforms: sigs.map((sig) => gated.find((k) => k.sig === sig)!.platform) };
 }
 
 export class GroupTable {
   readonly all: Group[] = [];
   private readonly bySig = new Map<string, number>();
 
-  /** The group of a platform signature, created with these nodes when new. */
-  of(sig: string, nodes: readonly CompiledNode[]): number {
+  /** The group of platform signatures, created with these nodes when new. */
+  of(sig: string, platforms: readonly (readonly CompiledNode[])[]): number {
     let g = this.bySig.get(sig);
     if (g === undefined) {
       g = this.all.length;
-      this.all.push({ gid: g, sig, nodes });
+      this.all.push({ gid: g, sig, platforms });
       this.bySig.set(sig, g);
     }
     return g;
   }
 }
 
-/** The platform nodes' AND on a device (its components that NVD configurations are matched against). */
-export function platformState(g: Group, comps: readonly CompiledComponent[]): Tri {
-  let out: Tri = 2;
-  for (const n of g.nodes) {
-    const s = nodeState(n, comps);
-    if (s < out) out = s;
-    if (out === 0) return 0;
-  }
-  return out;
+/**
+ * The group's platform state on a device (its components that NVD configurations are matched against):
+ * each signature's platform nodes ANDed (0 false, 1 unknown, 2 true), as a base-3 number (signature i at 3^i).
+ */
+export function platformState(g: Group, comps: readonly CompiledComponent[]): number {
+  let code = 0;
+  g.platforms.forEach((nodes, i) => {
+    let s: Tri = 2;
+    for (const n of nodes) {
+      s = Math.min(s, nodeState(n, comps)) as Tri;
+      if (s === 0) break;
+    }
+    code += s * 3 ** i;
+  });
+  return code;
 }
 
-/** A component's status in a group from its hit on a gated entry (gated) or an own one (own), at platform state ps; -1: none. */
-export function groupedStatus(gated: number, own: number, ps: number): number {
-  const g = gated < 0 || ps === 0 ? -1 : ps === 2 ? gated : 0;
-  return g > own ? g : own;
+/**
+ * Folds an identity's grouped records [from, to) — (slot, pk, signature index or -1 for an own
+ * configuration, status) sorted by slot, pk — at a platform state: one status per (slot, pk), the highest
+ * of its records' (an own record's as it is; a gated one's when its platform is true, undecidable when it
+ * is unknown, nothing when it is false).
+ */
+export function foldRecords(h: Int32Array, from: number, to: number, code: number, emit: (slot: number, pk: number, status: number) => void): void {
+  for (let k = from; k < to;) {
+    const slot = h[k * 4]!;
+    const pk = h[k * 4 + 1]!;
+    let best = -1;
+    for (; k < to && h[k * 4] === slot && h[k * 4 + 1] === pk; k++) {
+      const sig = h[k * 4 + 2]!;
+      const st = h[k * 4 + 3]!;
+      const ps = sig < 0 ? 2 : Math.floor(code / 3 ** sig) % 3;
+      const s = ps === 0 ? -1 : ps === 2 ? st : UNDECIDABLE;
+      if (s > best) best = s;
+    }
+    if (best >= 0) emit(slot, pk, best);
+  }
 }

@@ -20,7 +20,7 @@ import type { Outcome } from '../version-range.js';
 import { AFFECTED, type EngineEntry, entriesOf, ROLE_GATED, ROLE_GENERAL, ROLE_PLATFORM, UNDECIDABLE } from './compile.js';
 import type { CveTable } from './cves.js';
 import type { Hit, MatchSink } from './entry-index.js';
-import { groupedStatus } from './groups.js';
+import { foldRecords } from './groups.js';
 import { EMPTY, hasSlot, PK_SPAN, replaceSlot, slotRange } from './packed.js';
 import type { EngineComponent } from './types.js';
 
@@ -31,10 +31,10 @@ export type MatchableComponent = DeviceComponent & { purl?: string };
 
 /** An identity's hits in one platform group. */
 export interface GroupHits {
-  /** (slot, pk, gated status, own status) quads sorted by slot and pk; a status is -1 where no entry of that kind hit. */
+  /** (slot, pk, platform signature index or -1 for an own configuration, status) quads sorted by slot, pk, signature. */
   readonly hits: Int32Array;
-  /** (slot, pk, status) triples at each platform state (false, unknown, true), built when first read. */
-  readonly mat: (Int32Array | undefined)[];
+  /** (slot, pk, status) triples by platform state (groups.ts), built when first read. */
+  readonly mat: Map<number, Int32Array>;
 }
 
 export interface Identity {
@@ -106,7 +106,7 @@ class Collector implements MatchSink {
     if (gid < 0) { this.own.push((slot * PK_SPAN + pk) * 2 + st); return; }
     let g = this.grouped.get(gid);
     if (!g) { g = new Keys(); this.grouped.set(gid, g); }
-    g.push(((slot * PK_SPAN + pk) * 2 + (role === ROLE_GATED ? 1 : 0)) * 2 + st);
+    g.push(((slot * PK_SPAN + pk) * 16 + (role >= ROLE_GATED ? role - ROLE_GATED + 1 : 0)) * 2 + st);
   }
 
   /** (slot, pk, status) triples, the highest status per (slot, pk). */
@@ -125,25 +125,22 @@ class Collector implements MatchSink {
     return n === out.length ? out : out.slice(0, n);
   }
 
-  /** Group id → (slot, pk, gated, own) quads. */
+  /** Group id → (slot, pk, signature, status) quads, the highest status per (slot, pk, signature). */
   groupedRecords(): Map<number, Int32Array> {
     const out = new Map<number, Int32Array>();
     for (const [gid, g] of this.grouped) {
       const keys = g.sorted();
       const q = new Int32Array(keys.length * 4);
       let n = 0;
-      for (let k = 0; k < keys.length;) {
-        const sp = Math.floor(keys[k]! / 4);
-        let gated = -1;
-        let own = -1;
-        for (; k < keys.length && Math.floor(keys[k]! / 4) === sp; k++) {
-          const r = keys[k]! % 4;
-          if (r >= 2) gated = Math.max(gated, r - 2); else own = Math.max(own, r);
-        }
+      for (let k = 0; k < keys.length; k++) {
+        const key = keys[k]!;
+        const sps = Math.floor(key / 2);
+        if (k + 1 < keys.length && Math.floor(keys[k + 1]! / 2) === sps) continue; // the last of a run is the highest
+        const sp = Math.floor(sps / 16);
         q[n++] = Math.floor(sp / PK_SPAN);
         q[n++] = sp % PK_SPAN;
-        q[n++] = gated;
-        q[n++] = own;
+        q[n++] = (sps % 16) - 1;
+        q[n++] = key % 2;
       }
       out.set(gid, n === q.length ? q : q.slice(0, n));
     }
@@ -211,7 +208,7 @@ export class IdentityTable {
     x.advisory = this.matchers.flatMap((m) => m.matchComponent(x.device));
     for (const h of x.advisory) this.addAdvisory(found, this.cves.ensure(h.cveId), h);
     x.own = found.ownRecords();
-    for (const [gid, q] of found.groupedRecords()) x.groups.set(gid, { hits: q, mat: [] });
+    for (const [gid, q] of found.groupedRecords()) x.groups.set(gid, { hits: q, mat: new Map() });
     return x;
   }
 
@@ -260,11 +257,11 @@ export class IdentityTable {
     for (const [gid, g] of x.groups) {
       if (!hasSlot(g.hits, 4, slot)) continue;
       const hits = replaceSlot(g.hits, 4, slot, []);
-      if (hits.length) x.groups.set(gid, { hits, mat: [] }); else x.groups.delete(gid);
+      if (hits.length) x.groups.set(gid, { hits, mat: new Map() }); else x.groups.delete(gid);
       changed = true;
     }
     for (const [gid, q] of found.groupedRecords()) {
-      x.groups.set(gid, { hits: replaceSlot(x.groups.get(gid)?.hits ?? EMPTY, 4, slot, q), mat: [] });
+      x.groups.set(gid, { hits: replaceSlot(x.groups.get(gid)?.hits ?? EMPTY, 4, slot, q), mat: new Map() });
       changed = true;
     }
     return changed;
@@ -290,17 +287,14 @@ export class IdentityTable {
 }
 
 /** An identity's findings in a group at a platform state: (slot, pk, status) triples, shared. */
-export function groupFindings(g: GroupHits, ps: number): Int32Array {
-  let m = g.mat[ps];
+export function groupFindings(g: GroupHits, code: number): Int32Array {
+  let m = g.mat.get(code);
   if (m) return m;
-  const out: number[] = [];
-  const h = g.hits;
-  for (let k = 0; k < h.length; k += 4) {
-    const st = groupedStatus(h[k + 2]!, h[k + 3]!, ps);
-    if (st >= 0) out.push(h[k]!, h[k + 1]!, st);
-  }
-  m = Int32Array.from(out);
-  g.mat[ps] = m;
+  const out = new Int32Array(g.hits.length / 4 * 3);
+  let n = 0;
+  foldRecords(g.hits, 0, g.hits.length / 4, code, (slot, pk, st) => { out[n++] = slot; out[n++] = pk; out[n++] = st; });
+  m = n === out.length ? out : out.slice(0, n);
+  g.mat.set(code, m);
   return m;
 }
 

@@ -14,7 +14,7 @@ import type { CompiledComponent } from '../component.js';
 import { productKeyOf } from './compile.js';
 import type { CveTable } from './cves.js';
 import { deviceStatuses } from './device-eval.js';
-import { groupedStatus, platformState } from './groups.js';
+import { foldRecords, platformState } from './groups.js';
 import { groupFindings, type Identity, type IdentityTable } from './identities.js';
 import { slotRange } from './packed.js';
 
@@ -36,7 +36,7 @@ export interface Profile {
   readonly dev: Map<number, DeviceFindings>;
   /** (pos, slot, pk, status) quadruples of `dev`; null when it must be rebuilt. */
   packed: Int32Array | null;
-  /** Platform state (0 false, 1 unknown, 2 true) per group, evaluated when first needed (a profile never changes). */
+  /** Platform state per group (groups.ts), evaluated when first needed (a profile never changes). */
   readonly ps: Map<number, number>;
   /** Grouped findings; null when they must be rebuilt (an identity's grouped hits changed). */
   blocks: Block[] | null;
@@ -193,14 +193,11 @@ export class ProfileTable {
       for (const [gid, g] of this.identities.all[id]!.groups) {
         const [from, to] = slotRange(g.hits, 4, slot);
         if (from === to) continue;
-        const ps = this.platform(p, gid);
-        for (let k = from; k < to; k++) {
-          const st = groupedStatus(g.hits[k * 4 + 2]!, g.hits[k * 4 + 3]!, ps);
-          if (st < 0) continue;
+        foldRecords(g.hits, from, to, this.platform(p, gid), (_slot, pk, st) => {
           let m = out.get(pos);
           if (!m) { m = new Map(); out.set(pos, m); }
-          m.set(g.hits[k * 4 + 1]!, Math.max(st, m.get(g.hits[k * 4 + 1]!) ?? -1));
-        }
+          m.set(pk, Math.max(st, m.get(pk) ?? -1));
+        });
       }
     });
     return out;
