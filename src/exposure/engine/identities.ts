@@ -70,7 +70,12 @@ class Keys {
     if (this.n === this.buf.length) { const b = new Float64Array(this.n * 2); b.set(this.buf); this.buf = b; }
     this.buf[this.n++] = k;
   }
-  sorted(): Float64Array { return this.buf.subarray(0, this.n).sort(); }
+  /** The keys in order (the index gives ranked entries mostly in CVE order: often they already are). */
+  sorted(): Float64Array {
+    const a = this.buf.subarray(0, this.n);
+    for (let k = 1; k < a.length; k++) if (a[k - 1]! > a[k]!) return a.sort();
+    return a;
+  }
 }
 
 /**
