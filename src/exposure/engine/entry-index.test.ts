@@ -28,6 +28,7 @@ test('entry index finds exactly what a linear scan finds over the real NVD confi
   let compared = 0;
   let hits = 0;
   const comps = versions.map((v, k) => compileComponent({ id: `gitlab${k}`, cpe: 'cpe:2.3:a:gitlab:gitlab:0:*:*:*:*:*:*:*', version: v }));
+  comps.push(compileComponent({ id: 'gitlab-any', cpe: 'cpe:2.3:a:gitlab:gitlab:*:*:*:*:*:*:*:*' }), compileComponent({ id: 'jre', cpe: 'cpe:2.3:a:oracle:jre:1.8.0:update_401:*:*:*:*:*:*' }));
   for (let k = 0; k < live.length; k += 401) {
     const w = parseFormattedString(live[k]!.entry.criteria);
     comps.push(compileComponent({ id: `c${k}`, cpe: bindFormattedString({ ...w, version: quoteWfn('0') }), version: versions[k % versions.length] }));

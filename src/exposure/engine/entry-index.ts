@@ -7,9 +7,10 @@
  * (the numeric order is total), each such entry becomes the range of ranks it admits, and a component with
  * a plain-numeric version finds its own rank by binary search; then the entries are scanned as integers,
  * and the rest of `decide` (the attributes the criteria constrains beside part:vendor:product) is asked
- * once per distinct criteria. Other entries (`rest`), entries added since the last build (`recent`,
- * rebuilt once they pass 4·√n) and components whose version is not plain-numeric are checked one by one
- * with `decide`, which stays correct when a comparison is undecidable. Entries of removed CVEs carry
+ * once per distinct criteria. A component whose version is not plain-numeric (or absent) meets the ranked
+ * entries as `decide` would, each distinct bound compared once (an undecidable comparison stays
+ * undecidable). Other entries (`rest`) and entries added since the last build (`recent`, rebuilt once
+ * they pass 4·√n) are checked one by one with `decide`. Entries of removed CVEs carry
  * `cve = -1` and are dropped at the next build.
  */
 import type { CompiledComponent } from '../component.js';
@@ -121,6 +122,40 @@ class Ranked {
   }
 }
 
+/** What `decide` answers for ranked entries and a component whose version is not plain-numeric, or absent: each distinct bound compared once. */
+function matchUnranked(r: Ranked, c: CompiledComponent, from: number, someDead: boolean, sink: MatchSink): void {
+  const v = c.version;
+  const orders = new Map<string, number>();
+  const order = (b: ParsedVersion): number => {
+    let o = orders.get(b.norm);
+    if (o === undefined) { o = orderVersions(v!, b); orders.set(b.norm, o); }
+    return o;
+  };
+  const ok = new Int8Array(r.criteria.length);
+  r.entries.forEach((e, k) => {
+    if (someDead && e.cve < 0) return;
+    const w = r.wfn[k]!;
+    if (ok[w] === 0) ok[w] = attributesAgree(r.criteria[w]!, c, from) ? 1 : 2;
+    if (ok[w] === 2) return;
+    if (!v) { sink.hit(e, 'undecidable'); return; }
+    let unknown = false;
+    for (const b of e.bounds) {
+      const o = order(b.parsed);
+      if (Number.isNaN(o)) unknown = true;
+      else if (!holds(b.bound, o)) return;
+    }
+    if (e.fixedVersion) {
+      const o = order(e.fixedVersion);
+      if (Number.isNaN(o)) unknown = true; else if (o !== 0) return;
+    }
+    sink.hit(e, unknown ? 'undecidable' : 'match');
+  });
+}
+
+function holds(bound: string, o: number): boolean {
+  return bound === 'versionStartIncluding' ? o >= 0 : bound === 'versionStartExcluding' ? o > 0 : bound === 'versionEndIncluding' ? o <= 0 : o < 0;
+}
+
 /** `decide`'s attribute test: no attribute the criteria constrains (from `from` on) is DISJOINT. */
 function attributesAgree(e: CompiledEntry, c: CompiledComponent, from: number): boolean {
   const ev = e.wfn!.values;
@@ -220,7 +255,7 @@ export class EntryIndex {
       if (b.dead * 4 > b.all.length || b.recent.length > 4 * Math.sqrt(b.all.length) + 16) b.organise();
       for (const e of b.rest) consider(e);
       for (const e of b.recent) consider(e);
-      if (v) b.ranked.match(c, v, from, b.dead > 0, sink); else for (const e of b.ranked.entries) consider(e);
+      if (v) b.ranked.match(c, v, from, b.dead > 0, sink); else matchUnranked(b.ranked, c, from, b.dead > 0, sink);
     }
     for (const e of this.wide) if (e.cve >= 0) { const o = decide(e, c, 0); if (o !== 'no-match') visit(e, o); }
   }

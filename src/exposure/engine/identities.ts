@@ -78,6 +78,15 @@ class Keys {
   }
 }
 
+/** The highest status of each run of sorted keys (x · 2 + status) with the same x, in order. */
+function highest(keys: Float64Array, emit: (x: number, status: number) => void): void {
+  for (let k = 0; k < keys.length; k++) {
+    const x = Math.floor(keys[k]! / 2);
+    if (k + 1 < keys.length && Math.floor(keys[k + 1]! / 2) === x) continue; // the last of a run is the highest
+    emit(x, keys[k]! % 2);
+  }
+}
+
 /**
  * A component's hits, sorted into own findings and grouped hits as sort keys ((slot, pk) then status, and
  * for grouped hits the kind: gated or own), general hits into the identity.
@@ -119,14 +128,7 @@ class Collector implements MatchSink {
     const keys = this.own.sorted();
     const out = new Int32Array(keys.length * 3);
     let n = 0;
-    for (let k = 0; k < keys.length; k++) {
-      const key = keys[k]!;
-      const sp = Math.floor(key / 2);
-      if (k + 1 < keys.length && Math.floor(keys[k + 1]! / 2) === sp) continue; // the last of a run is the highest
-      out[n++] = Math.floor(sp / PK_SPAN);
-      out[n++] = sp % PK_SPAN;
-      out[n++] = key % 2;
-    }
+    highest(keys, (sp, st) => { out[n++] = Math.floor(sp / PK_SPAN); out[n++] = sp % PK_SPAN; out[n++] = st; });
     return n === out.length ? out : out.slice(0, n);
   }
 
@@ -137,16 +139,13 @@ class Collector implements MatchSink {
       const keys = g.sorted();
       const q = new Int32Array(keys.length * 4);
       let n = 0;
-      for (let k = 0; k < keys.length; k++) {
-        const key = keys[k]!;
-        const sps = Math.floor(key / 2);
-        if (k + 1 < keys.length && Math.floor(keys[k + 1]! / 2) === sps) continue; // the last of a run is the highest
+      highest(keys, (sps, st) => {
         const sp = Math.floor(sps / 16);
         q[n++] = Math.floor(sp / PK_SPAN);
         q[n++] = sp % PK_SPAN;
         q[n++] = (sps % 16) - 1;
-        q[n++] = key % 2;
-      }
+        q[n++] = st;
+      });
       out.set(gid, n === q.length ? q : q.slice(0, n));
     }
     return out;
