@@ -9,9 +9,38 @@ import { type CompiledCve, type CompiledEntry, compileConfigurations, compileEnt
 
 const NO_BOUNDS: readonly CompiledBound[] = Object.freeze([]);
 
+/** Interned strings (product keys) as small numbers. */
+export class Names {
+  private readonly ids = new Map<string, number>();
+  readonly names: string[] = [];
+  id(s: string): number {
+    let k = this.ids.get(s);
+    if (k === undefined) { k = this.names.length; this.names.push(s); this.ids.set(s, k); }
+    return k;
+  }
+}
+
+/** Finding statuses as numbers (larger wins when several entries give one finding). */
+export const AFFECTED = 1;
+export const UNDECIDABLE = 0;
+
+/** What an entry is to a component that hits it (set when its CVE is classified, groups.ts). */
+export const ROLE_OWN = 0;
+export const ROLE_PLATFORM = 2;
+export const ROLE_GENERAL = 3;
+/** A gated entry's role is ROLE_GATED + the index of its configuration's platform signature in its group. */
+export const ROLE_GATED = 4;
+/** At most this many platform signatures in one group (its platform state is a base-3 number). */
+export const MAX_SIGNATURES = 12;
+
+/** A compiled entry as the engine files it: its product key's id, its role in its CVE and its CVE's platform group (-1: none). */
+export type EngineEntry = CompiledEntry & { readonly pk: number; role: number; gid: number };
+
 export class CveCompiler {
-  private readonly templates = new Map<string, CompiledEntry>();
+  private readonly templates = new Map<string, EngineEntry>();
   private readonly boundSets = new Map<string, readonly CompiledBound[]>();
+  /** Product keys (`part:vendor:product` of a criteria, or an advisory's) by id. */
+  readonly productKeys = new Names();
 
   private bounds(m: NvdCpeMatch): readonly CompiledBound[] {
     if (m.versionStartIncluding === undefined && m.versionStartExcluding === undefined && m.versionEndIncluding === undefined && m.versionEndExcluding === undefined) return NO_BOUNDS;
@@ -21,9 +50,13 @@ export class CveCompiler {
     return b;
   }
 
-  entry(m: NvdCpeMatch, path: string): CompiledEntry {
+  entry(m: NvdCpeMatch, path: string): EngineEntry {
     let t = this.templates.get(m.criteria);
-    if (!t) { t = compileEntry({ criteria: m.criteria, vulnerable: true }, ''); this.templates.set(m.criteria, t); }
+    if (!t) {
+      const c = compileEntry({ criteria: m.criteria, vulnerable: true }, '');
+      t = { ...c, pk: this.productKeys.id(productKeyOf(c)), role: ROLE_OWN, gid: -1 };
+      this.templates.set(m.criteria, t);
+    }
     return { ...t, path, entry: m, bounds: this.bounds(m), cve: -1 };
   }
 

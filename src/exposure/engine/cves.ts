@@ -12,8 +12,9 @@ import type { CompiledCve } from '../nvd-config.js';
 import {
   automatableOf, type EpssFact, EXPLOITATIONS, exploitationOf, type KevFact, type Sighting, type ThreatActor,
 } from '../priority/index.js';
-import { CveCompiler, isDeviceLevel } from './compile.js';
+import { CveCompiler, type EngineEntry, entriesOf, isDeviceLevel } from './compile.js';
 import { EntryIndex, type Hit } from './entry-index.js';
+import { classify, GroupTable } from './groups.js';
 import type { EngineCve } from './types.js';
 
 export interface CveSlot {
@@ -21,6 +22,8 @@ export interface CveSlot {
   input: EngineCve | undefined;
   cve: CompiledCve | undefined;
   deviceLevel: boolean;
+  /** The platform group of a grouped device-level CVE (groups.ts); -1 otherwise. */
+  gid: number;
   kev: KevFact | null;
   epss: EpssFact | null;
   threats: readonly ThreatActor[];
@@ -40,6 +43,7 @@ export class CveTable {
   readonly index = new EntryIndex();
   private live = 0;
   readonly compiler = new CveCompiler();
+  readonly groups = new GroupTable();
 
   get count(): number { return this.live; }
 
@@ -51,7 +55,7 @@ export class CveTable {
     if (s === undefined) {
       s = this.slots.length;
       this.slots.push({
-        id, input: undefined, cve: undefined, deviceLevel: false, kev: null, epss: null, threats: [], sightings: [],
+        id, input: undefined, cve: undefined, deviceLevel: false, gid: -1, kev: null, epss: null, threats: [], sightings: [],
         exploitation: 0, automatable: 0, epssP: 0, threatMask: 0,
       });
       this.byId.set(id, s);
@@ -68,6 +72,9 @@ export class CveTable {
     x.input = input;
     x.cve = this.compiler.compile(input.id, input.configurations);
     x.deviceLevel = isDeviceLevel(x.cve);
+    const grouped = x.deviceLevel ? classify(x.cve) : undefined;
+    x.gid = grouped ? this.groups.of(grouped.sig, grouped.platforms) : -1;
+    for (const e of entriesOf(x.cve) as EngineEntry[]) e.gid = x.gid;
     this.index.add(x.cve, slot);
     this.live++;
     this.derive(slot);
@@ -84,6 +91,7 @@ export class CveTable {
     x.input = undefined;
     x.cve = undefined;
     x.deviceLevel = false;
+    x.gid = -1;
     this.derive(slot!);
     return { slot: slot!, old };
   }

@@ -6,10 +6,10 @@
  */
 import type { CompiledComponent } from '../component.js';
 import { decide } from '../entry-match.js';
-import type { CompiledConfiguration, CompiledCve, CompiledEntry } from '../nvd-config.js';
-import { AFFECTED, UNDECIDABLE } from './identities.js';
+import type { CompiledConfiguration, CompiledCve, CompiledEntry, CompiledNode } from '../nvd-config.js';
+import { AFFECTED, UNDECIDABLE } from './compile.js';
 
-type Tri = 0 | 1 | 2; // false, unknown, true
+export type Tri = 0 | 1 | 2; // false, unknown, true
 
 interface EntryState { readonly e: CompiledEntry; readonly state: Tri; readonly hits: number[]; readonly unknowns: number[] }
 
@@ -28,6 +28,12 @@ function entryState(e: CompiledEntry, comps: readonly CompiledComponent[]): Entr
 const combine = (and: boolean, xs: readonly Tri[]): Tri =>
   (and ? (xs.includes(0) ? 0 : xs.includes(1) ? 1 : 2) : (xs.includes(2) ? 2 : xs.includes(1) ? 1 : 0));
 const not = (t: Tri): Tri => (2 - t) as Tri;
+
+/** A node's state on a device (negation applied), as `configuration` reads it. */
+export function nodeState(n: CompiledNode, comps: readonly CompiledComponent[]): Tri {
+  const s = combine(n.operator === 'AND', n.entries.map((e) => entryState(e, comps).state));
+  return n.negate ? not(s) : s;
+}
 
 function configuration(cfg: CompiledConfiguration, comps: readonly CompiledComponent[], out: (comp: number, e: CompiledEntry, status: number) => void): void {
   const nodes = cfg.nodes.map((n) => {

@@ -12,8 +12,11 @@ import type { EpssFact, KevFact, Sighting, ThreatActor } from '../priority/index
 import { productKeyOf } from './compile.js';
 import { CveTable } from './cves.js';
 import { DeltaBuilder } from './delta.js';
+import { diffSeats, type Seat, seats } from './device-delta.js';
 import { explain, findingKey } from './explain.js';
-import { AFFECTED, entryAt, type Identity, IdentityTable } from './identities.js';
+import { AFFECTED } from './compile.js';
+import { entryAt, type Identity, IdentityTable } from './identities.js';
+import { hasSlot, slotRange } from './packed.js';
 import { ProfileTable } from './profiles.js';
 import { findingsPage, summarise } from './query.js';
 import { RegisterTable } from './register.js';
@@ -26,8 +29,6 @@ import {
 import { type Tables, walk } from './walk.js';
 
 const now = () => performance.now();
-/** (slot, product key id) as one number: product key ids stay below 2^22. */
-const PK_SPAN = 4_194_304;
 
 export class ExposureEngine {
   private t: Tables;
@@ -148,10 +149,17 @@ export class ExposureEngine {
     const { cves, ids } = this.t;
     const slot = cves.ensure(cve.id);
     const old = cves.slots[slot]!.cve;
+    const was = this.kindOf(slot);
     const touched = old ? ids.candidates(old) : new Set<number>();
     cves.set(cve);
     for (const k of ids.candidates(cves.slots[slot]!.cve!)) touched.add(k);
-    return this.reevaluateCve(slot, touched);
+    return this.reevaluateCve(slot, touched, was);
+  }
+
+  /** Whether a CVE's NVD findings are its components' own (1), device findings (2), or none (0). */
+  private kindOf(slot: number): number {
+    const s = this.t.cves.slots[slot]!;
+    return !s.cve ? 0 : s.deviceLevel ? 2 : 1;
   }
 
   removeCve(cveId: string): FindingsDelta {
@@ -160,87 +168,75 @@ export class ExposureEngine {
     const old = slot === undefined ? undefined : cves.slots[slot]!.cve;
     if (!old) return this.delta().build();
     const touched = ids.candidates(old);
+    const was = this.kindOf(slot!);
     cves.remove(cveId);
-    return this.reevaluateCve(slot!, touched);
+    return this.reevaluateCve(slot!, touched, was);
   }
 
-  private reevaluateCve(slot: number, touched: Set<number>): FindingsDelta {
+  /**
+   * Re-matches the touched identities and re-evaluates the profiles concerned. Own and device findings are
+   * compared apart, unless one key can be both: when the CVE turns from own findings to device findings or
+   * back, or an advisory names it; then the findings at this CVE are compared by key.
+   */
+  private reevaluateCve(slot: number, touched: Set<number>, was: number): FindingsDelta {
     const { ids, profiles, reg } = this.t;
     const cveId = this.t.cves.slots[slot]!.id;
+    const now = this.kindOf(slot);
+    const byKey = (was !== now && was !== 0 && now !== 0) || ids.all.some((x) => x.advisory.some((h) => h.cveId === cveId));
+    const keys0 = byKey ? this.findingsAt(slot) : undefined;
     const delta = this.delta();
     profiles.forget(slot);
+    // Profiles whose device findings at this slot may change: those holding general findings for it, and
+    // those of the identities involved in it before or after; their findings are read before re-matching.
     const affected = new Set(profiles.bySlot.get(slot) ?? []);
+    const involved = (x: Identity): boolean => {
+      if (x.trigger.has(slot)) return true;
+      for (const g of x.groups.values()) if (hasSlot(g.hits, 4, slot)) return true;
+      return false;
+    };
+    for (const k of touched) { const x = ids.all[k]!; if (involved(x)) for (const p of x.profiles) affected.add(p); }
+    const before = keys0 ? undefined : new Map([...affected].map((pi) => [pi, profiles.atSlot(profiles.all[pi]!, slot)] as const));
     for (const k of touched) {
       const x = ids.all[k]!;
-      const before = x.own.get(slot);
-      ids.rematch(x, slot);
-      delta.diff(x.components.length, () => x.components.map((c) => reg.compIds[c]!), cveId, this.named(before), this.named(x.own.get(slot)));
-      if (x.trigger.has(slot)) for (const p of x.profiles) affected.add(p);
+      const own0 = ids.ownAt(x, slot);
+      if (ids.rematch(x, slot)) profiles.invalidate(x);
+      if (!keys0) delta.diff(x.components.length, () => x.components.map((c) => reg.compIds[c]!), cveId, this.named(own0), this.named(ids.ownAt(x, slot)));
+      if (involved(x)) for (const p of x.profiles) affected.add(p);
     }
     for (const pi of affected) {
       const p = profiles.all[pi]!;
-      const before = p.dev.get(slot);
       profiles.evaluate(p, slot);
-      const after = p.dev.get(slot);
-      const positions = new Set([...(before?.keys() ?? []), ...(after?.keys() ?? [])]);
-      for (const pos of positions) {
-        delta.diff(p.systems.size, () => [...p.systems].map((s) => reg.compIds[reg.systems[s]!.comps[pos]!]!), cveId, this.named(before?.get(pos)), this.named(after?.get(pos)));
+      if (keys0) continue;
+      const b = before!.get(pi);
+      const a = profiles.atSlot(p, slot);
+      for (const pos of new Set([...(b?.keys() ?? []), ...a.keys()])) {
+        delta.diff(p.systems.size, () => [...p.systems].map((s) => reg.compIds[reg.systems[s]!.comps[pos]!]!), cveId, this.named(b?.get(pos)), this.named(a.get(pos)));
       }
     }
+    if (keys0) delta.diffKeys(keys0, this.findingsAt(slot));
     return delta.build();
   }
 
-  /** pk → status (a Map, or pairs as identities keep them) by product key name. */
-  private named(m: ReadonlyMap<number, number> | readonly number[] | undefined): Map<string, number> | undefined {
+  /** Every finding at one CVE slot, by key (status the highest of own and device findings). */
+  private findingsAt(slot: number): Map<string, number> {
+    const { ids, profiles, reg, cves } = this.t;
+    const systems = new Set<number>();
+    for (const x of ids.all) if (ids.touches(x, slot)) for (const c of x.components) systems.add(reg.compSystem[c]!);
+    for (const p of profiles.bySlot.get(slot) ?? []) for (const s of profiles.all[p]!.systems) systems.add(s);
+    const out = new Map<string, number>();
+    walk(this.t, systems, (_s, c, sl, pk, st) => {
+      if (sl !== slot) return;
+      const key = findingKey(reg.compIds[c]!, cves.slots[slot]!.id, ids.productKeys.names[pk]!);
+      out.set(key, Math.max(st, out.get(key) ?? -1));
+    });
+    return out;
+  }
+
+  /** pk → status by product key name. */
+  private named(m: ReadonlyMap<number, number> | undefined): Map<string, number> | undefined {
     if (!m) return undefined;
     const names = this.t.ids.productKeys.names;
-    if (!Array.isArray(m)) return new Map([...(m as ReadonlyMap<number, number>)].map(([pk, st]) => [names[pk]!, st]));
-    const out = new Map<string, number>();
-    for (let k = 0; k < m.length; k += 2) out.set(names[m[k]!]!, m[k + 1]!);
-    return out;
-  }
-
-  /** The systems' device findings as key → status (few: a component change re-reads them whole). */
-  private deviceSnapshot(systems: readonly number[]): Map<string, number> {
-    const out = new Map<string, number>();
-    const { reg, cves, ids, profiles } = this.t;
-    for (const s of systems) {
-      const x = reg.systems[s]!;
-      if (x.profile < 0) continue;
-      const dev = profiles.packed(profiles.all[x.profile]!);
-      for (let k = 0; k < dev.length; k += 4) {
-        const key = findingKey(reg.compIds[x.comps[dev[k]!]!]!, cves.slots[dev[k + 1]!]!.id, ids.productKeys.names[dev[k + 2]!]!);
-        out.set(key, Math.max(out.get(key) ?? 0, dev[k + 3]!));
-      }
-    }
-    return out;
-  }
-
-  /** A component's own findings (its identity's) as (slot, pk) number → status: compared without building keys. */
-  private ownSnapshot(comp: number | undefined): Map<number, number> {
-    const out = new Map<number, number>();
-    if (comp === undefined) return out;
-    const own = this.t.ids.packed(this.t.ids.all[this.t.reg.compIdentity[comp]!]!);
-    for (let k = 0; k < own.length; k += 3) out.set(own[k]! * PK_SPAN + own[k + 1]!, own[k + 2]!);
-    return out;
-  }
-
-  /** The delta of a component change: its own findings compared by number, the systems' device findings by key. */
-  private componentDelta(id: string, own0: Map<number, number>, own1: Map<number, number>, dev0: Map<string, number>, dev1: Map<string, number>): FindingsDelta {
-    const d = this.delta();
-    d.diffKeys(dev0, dev1);
-    this.ownDiff(d, id, own0, own1);
-    return d.build();
-  }
-
-  private ownDiff(d: DeltaBuilder, id: string, own0: Map<number, number>, own1: Map<number, number>): void {
-    const { cves, ids } = this.t;
-    const named = (m: Map<number, number>, keep: (n: number, st: number) => boolean) => {
-      const out = new Map<string, number>();
-      for (const [n, st] of m) if (keep(n, st)) out.set(findingKey(id, cves.slots[Math.floor(n / PK_SPAN)]!.id, ids.productKeys.names[n % PK_SPAN]!), st);
-      return out;
-    };
-    d.diffKeys(named(own0, (n, st) => own1.get(n) !== st), named(own1, (n, st) => own0.get(n) !== st));
+    return new Map([...m].map(([pk, st]) => [names[pk]!, st]));
   }
 
   /**
@@ -257,17 +253,12 @@ export class ExposureEngine {
     const s = reg.system(assetId);
     if (s === undefined) return this.delta().build();
     const sys = reg.systems[s]!;
-    const comps = sys.comps.map((c) => reg.compIds[c]!);
-    const own0 = new Map(comps.map((id) => [id, this.ownSnapshot(reg.component(id))]));
-    const dev0 = this.deviceSnapshot([s]);
-    for (const id of comps) this.unfile(reg.component(id)!);
+    const before = seats(this.t, [s]);
+    for (const c of [...sys.comps]) this.unfile(c);
     if (sys.profile >= 0) profiles.all[sys.profile]!.systems.delete(s);
     sys.profile = -1;
     reg.removeSystem(s);
-    const d = this.delta();
-    d.diffKeys(dev0, new Map());
-    for (const [id, own] of own0) this.ownDiff(d, id, own, new Map());
-    return d.build();
+    return this.seatDelta(before, new Map());
   }
 
   /** A new or changed component: only its own device (system, and the one it left) is re-evaluated. */
@@ -281,23 +272,27 @@ export class ExposureEngine {
     const x = this.identity(c);
     if (!('idx' in x)) throw errors.validation(`Component ${c.id} rejected.`, [x]);
     const systems = [...new Set([from, target].filter((s): s is number => s !== undefined))];
-    const own0 = this.ownSnapshot(k);
-    const dev0 = this.deviceSnapshot(systems);
+    const before = seats(this.t, systems);
     if (k !== undefined) this.unfile(k);
     this.file(c);
     for (const s of systems) this.profile(s);
-    return this.componentDelta(c.id, own0, this.ownSnapshot(reg.component(c.id)), dev0, this.deviceSnapshot(systems));
+    return this.seatDelta(before, seats(this.t, systems));
   }
 
   removeComponent(componentId: string): FindingsDelta {
     const k = this.t.reg.component(componentId);
     if (k === undefined) return this.delta().build();
     const s = this.t.reg.compSystem[k]!;
-    const own0 = this.ownSnapshot(k);
-    const dev0 = this.deviceSnapshot([s]);
+    const before = seats(this.t, [s]);
     this.unfile(k);
     this.profile(s);
-    return this.componentDelta(componentId, own0, new Map(), dev0, this.deviceSnapshot([s]));
+    return this.seatDelta(before, seats(this.t, [s]));
+  }
+
+  private seatDelta(before: ReadonlyMap<string, Seat>, after: ReadonlyMap<string, Seat>): FindingsDelta {
+    const d = this.delta();
+    diffSeats(this.t, d, before, after);
+    return d.build();
   }
 
   /** Facts that re-prioritise one CVE's findings (null / [] removes): O(1), ranks are computed when read. */
@@ -320,14 +315,18 @@ export class ExposureEngine {
 
   /** Replaces the advisory matchers (e.g. after a CSAF import) and re-asks them about every identity. */
   setAdvisoryMatchers(matchers: readonly AdvisoryMatcher[]): FindingsDelta {
-    const { ids, reg, cves } = this.t;
+    const { ids, reg, cves, profiles } = this.t;
     ids.matchers = matchers;
     const delta = this.delta();
     for (const x of ids.all) {
-      const before = new Map(x.own);
+      const own0 = x.own;
       for (const slot of ids.askAdvisories(x)) {
-        delta.diff(x.components.length, () => x.components.map((c) => reg.compIds[c]!), cves.slots[slot]!.id, this.named(before.get(slot)), this.named(x.own.get(slot)));
+        const before = new Map<number, number>();
+        const [from, to] = slotRange(own0, 3, slot);
+        for (let k = from; k < to; k++) before.set(own0[k * 3 + 1]!, own0[k * 3 + 2]!);
+        delta.diff(x.components.length, () => x.components.map((c) => reg.compIds[c]!), cves.slots[slot]!.id, this.named(before), this.named(ids.ownAt(x, slot)));
       }
+      profiles.invalidate(x);
     }
     return delta.build();
   }
@@ -396,8 +395,8 @@ export class ExposureEngine {
     // Counted, not walked: an identity's own findings once per component, a profile's once per system.
     const { ids, profiles } = this.t;
     let findings = 0;
-    for (const x of ids.all) findings += x.components.length * (ids.packed(x).length / 3);
-    for (const p of profiles.all) if (p.systems.size > 0) findings += p.systems.size * (profiles.packed(p).length / 4);
+    for (const x of ids.all) findings += x.components.length * (x.own.length / 3);
+    for (const p of profiles.all) if (p.systems.size > 0) findings += p.systems.size * profiles.findingCount(p);
     return {
       cves: this.t.cves.count, components: this.t.reg.componentCount, systems: this.t.reg.systemCount,
       identities: this.t.ids.all.length, profiles: this.t.profiles.count, findings, timings: { ...this.timings },

@@ -1,77 +1,179 @@
 /**
  * cpeMatch entries by part:vendor:product, with removal and a version filter for busy keys (gitlab:
- * ~50,000 entries at 300,000 CVEs).
+ * ~50,000 entries at 300,000 CVEs, Chrome ~17,000).
  *
- * Within a key, an entry whose version constraint is a plain-numeric interval — bounds in the numeric
- * scheme, or a numeric fixed criteria version (lo = hi) — is kept in a centred interval tree: a component
- * with a plain-numeric version (where the order is total) visits only the intervals that contain it, in
- * O(log n + hits); survivors are checked with the core's `decide`. Other entries (`rest`), entries added
- * since the last build (`recent`, rebuilt once they pass 4·√n) and other component versions are checked
- * one by one, which stays correct when a comparison is undecidable. Entries of removed CVEs carry
+ * Within a key, an entry whose version constraint is plain-numeric — bounds in the numeric scheme, or a
+ * numeric fixed criteria version — is *ranked*: the distinct bound versions of the key are sorted once
+ * (the numeric order is total), each such entry becomes the range of ranks it admits, and a component with
+ * a plain-numeric version finds its own rank by binary search; then the entries are scanned as integers,
+ * and the rest of `decide` (the attributes the criteria constrains beside part:vendor:product) is asked
+ * once per distinct criteria. A component whose version is not plain-numeric (or absent) meets the ranked
+ * entries as `decide` would, each distinct bound compared once (an undecidable comparison stays
+ * undecidable). Other entries (`rest`) and entries added since the last build (`recent`, rebuilt once
+ * they pass 4·√n) are checked one by one with `decide`. Entries of removed CVEs carry
  * `cve = -1` and are dropped at the next build.
  */
 import type { CompiledComponent } from '../component.js';
+import { compareAttribute } from '../cpe-match.js';
 import { decide } from '../entry-match.js';
 import type { CompiledCve, CompiledEntry } from '../nvd-config.js';
 import type { Outcome } from '../version-range.js';
 import { orderVersions, type ParsedVersion } from '../version.js';
-import { entriesOf } from './compile.js';
+import { type EngineEntry, entriesOf } from './compile.js';
 
 export interface Hit { readonly entry: CompiledEntry; readonly outcome: Outcome }
 
-interface Interval { readonly e: CompiledEntry; readonly lo: ParsedVersion | undefined; readonly hi: ParsedVersion | undefined }
-
-/** A centred interval tree node: the intervals containing `center`, by low end ascending and by high end descending. */
-interface TreeNode {
-  readonly center: ParsedVersion;
-  readonly byLo: Interval[];
-  readonly byHi: Interval[];
-  readonly left: TreeNode | undefined;
-  readonly right: TreeNode | undefined;
+/** Receives a component's matches: any entry with its outcome, or a ranked entry's columns (it matched). */
+export interface MatchSink {
+  hit(e: CompiledEntry, o: Outcome): void;
+  /** A ranked entry matched: its CVE slot, product key id, role and platform group, and the entry itself (entries[k]). */
+  ranked(slot: number, pk: number, role: number, gid: number, entries: readonly CompiledEntry[], k: number): void;
 }
 
-function build(iv: Interval[]): TreeNode | undefined {
-  if (iv.length === 0) return undefined;
-  const pts: ParsedVersion[] = [];
-  for (const x of iv) { if (x.lo) pts.push(x.lo); if (x.hi) pts.push(x.hi); }
-  pts.sort(orderVersions);
-  const center = pts[pts.length >> 1]!;
-  const left: Interval[] = [];
-  const right: Interval[] = [];
-  const here: Interval[] = [];
-  for (const x of iv) {
-    if (x.hi && orderVersions(x.hi, center) < 0) left.push(x);
-    else if (x.lo && orderVersions(x.lo, center) > 0) right.push(x);
-    else here.push(x);
+const TOP = 0x7fffffff;
+
+/**
+ * Ranked entries of a key. Rank points: a version equal to the i-th distinct bound is at 2i+1, one between
+ * the (i-1)-th and the i-th at 2i (below all: 0; above all: 2n). Entry k admits the points lo[k] … hi[k].
+ */
+class Ranked {
+  readonly points: ParsedVersion[] = [];
+  readonly entries: CompiledEntry[] = [];
+  lo = new Int32Array(0);
+  hi = new Int32Array(0);
+  /** Index of the entry's criteria among `criteria` (entries compiled from one criteria share its wfn). */
+  wfn = new Int32Array(0);
+  /** The entries' CVE slots, product key ids, roles and groups (compile.ts), as filed: fixed while they live. */
+  slot = new Int32Array(0);
+  pk = new Int32Array(0);
+  role = new Int32Array(0);
+  gid = new Int32Array(0);
+  readonly criteria: CompiledEntry[] = [];
+
+  constructor(entries: readonly CompiledEntry[]) {
+    const byNorm = new Map<string, ParsedVersion>();
+    for (const e of entries) {
+      if (e.fixedVersion) byNorm.set(e.fixedVersion.norm, e.fixedVersion);
+      for (const b of e.bounds) byNorm.set(b.parsed.norm, b.parsed);
+    }
+    const sorted = [...byNorm.values()].sort(orderVersions);
+    const at = new Map<string, number>();
+    for (const v of sorted) {
+      if (this.points.length === 0 || orderVersions(this.points[this.points.length - 1]!, v) !== 0) this.points.push(v);
+      at.set(v.norm, this.points.length - 1);
+    }
+    const n = entries.length;
+    this.lo = new Int32Array(n);
+    this.hi = new Int32Array(n);
+    this.wfn = new Int32Array(n);
+    this.slot = new Int32Array(n);
+    this.pk = new Int32Array(n);
+    this.role = new Int32Array(n);
+    this.gid = new Int32Array(n);
+    const wfns = new Map<unknown, number>();
+    entries.forEach((e, k) => {
+      let lo = 0;
+      let hi = TOP;
+      if (e.fixedVersion) lo = hi = 2 * at.get(e.fixedVersion.norm)! + 1;
+      for (const b of e.bounds) {
+        const p = 2 * at.get(b.parsed.norm)! + 1;
+        if (b.bound === 'versionStartIncluding') lo = Math.max(lo, p);
+        else if (b.bound === 'versionStartExcluding') lo = Math.max(lo, p + 1);
+        else if (b.bound === 'versionEndIncluding') hi = Math.min(hi, p);
+        else hi = Math.min(hi, p - 1);
+      }
+      let w = wfns.get(e.wfn);
+      if (w === undefined) { w = this.criteria.length; this.criteria.push(e); wfns.set(e.wfn, w); }
+      this.entries.push(e);
+      this.lo[k] = lo;
+      this.hi[k] = hi;
+      this.wfn[k] = w;
+      const x = e as Partial<EngineEntry>;
+      this.slot[k] = e.cve;
+      this.pk[k] = x.pk ?? -1;
+      this.role[k] = x.role ?? 0;
+      this.gid[k] = x.gid ?? -1;
+    });
   }
-  return {
-    center, byLo: [...here].sort((a, b) => cmpEnd(a.lo, b.lo)), byHi: here.sort((a, b) => cmpEnd(b.hi, a.hi, 1)),
-    left: build(left), right: build(right),
-  };
-}
 
-/** Visits every interval of the tree that may contain v (all of them when v is undefined). */
-function stab(n: TreeNode | undefined, v: ParsedVersion | undefined, visit: (e: CompiledEntry) => void): void {
-  while (n) {
-    const o = v ? orderVersions(v, n.center) : NaN;
-    if (o < 0) {
-      for (const x of n.byLo) { if (x.lo && orderVersions(x.lo, v!) > 0) break; visit(x.e); }
-      n = n.left;
-    } else if (o > 0) {
-      for (const x of n.byHi) { if (x.hi && orderVersions(x.hi, v!) < 0) break; visit(x.e); }
-      n = n.right;
-    } else {
-      for (const x of n.byLo) visit(x.e);
-      if (v) return;
-      stab(n.left, v, visit);
-      n = n.right;
+  /** The rank point of a plain-numeric version. */
+  point(v: ParsedVersion): number {
+    let lo = 0;
+    let hi = this.points.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (orderVersions(this.points[mid]!, v) < 0) lo = mid + 1; else hi = mid;
+    }
+    return lo < this.points.length && orderVersions(this.points[lo]!, v) === 0 ? 2 * lo + 1 : 2 * lo;
+  }
+
+  /** What `decide` answers for every ranked entry and a component with a plain-numeric version: the matches. */
+  match(c: CompiledComponent, v: ParsedVersion, from: number, someDead: boolean, sink: MatchSink): void {
+    const pt = this.point(v);
+    const ok = new Int8Array(this.criteria.length); // 0 unknown, 1 no attribute disjoint, 2 disjoint
+    const { lo, hi, wfn, entries } = this;
+    for (let k = 0; k < entries.length; k++) {
+      if (pt < lo[k]! || pt > hi[k]!) continue;
+      if (someDead && entries[k]!.cve < 0) continue;
+      const w = wfn[k]!;
+      if (ok[w] === 0) ok[w] = attributesAgree(this.criteria[w]!, c, from) ? 1 : 2;
+      if (ok[w] === 1) sink.ranked(this.slot[k]!, this.pk[k]!, this.role[k]!, this.gid[k]!, entries, k);
     }
   }
 }
 
+/** What `decide` answers for ranked entries and a component whose version is not plain-numeric, or absent: each distinct bound compared once. */
+function matchUnranked(r: Ranked, c: CompiledComponent, from: number, someDead: boolean, sink: MatchSink): void {
+  const v = c.version;
+  const orders = new Map<string, number>();
+  const order = (b: ParsedVersion): number => {
+    let o = orders.get(b.norm);
+    if (o === undefined) { o = orderVersions(v!, b); orders.set(b.norm, o); }
+    return o;
+  };
+  const ok = new Int8Array(r.criteria.length);
+  r.entries.forEach((e, k) => {
+    if (someDead && e.cve < 0) return;
+    const w = r.wfn[k]!;
+    if (ok[w] === 0) ok[w] = attributesAgree(r.criteria[w]!, c, from) ? 1 : 2;
+    if (ok[w] === 2) return;
+    if (!v) { sink.hit(e, 'undecidable'); return; }
+    let unknown = false;
+    for (const b of e.bounds) {
+      const o = order(b.parsed);
+      if (Number.isNaN(o)) unknown = true;
+      else if (!holds(b.bound, o)) return;
+    }
+    if (e.fixedVersion) {
+      const o = order(e.fixedVersion);
+      if (Number.isNaN(o)) unknown = true; else if (o !== 0) return;
+    }
+    sink.hit(e, unknown ? 'undecidable' : 'match');
+  });
+}
+
+function holds(bound: string, o: number): boolean {
+  return bound === 'versionStartIncluding' ? o >= 0 : bound === 'versionStartExcluding' ? o > 0 : bound === 'versionEndIncluding' ? o <= 0 : o < 0;
+}
+
+/** `decide`'s attribute test: no attribute the criteria constrains (from `from` on) is DISJOINT. */
+function attributesAgree(e: CompiledEntry, c: CompiledComponent, from: number): boolean {
+  const ev = e.wfn!.values;
+  const cv = c.wfn.values;
+  for (const k of e.constrained) if (k >= from && compareAttribute(ev[k]!, cv[k]!) === 'DISJOINT') return false;
+  return true;
+}
+
+/** Whether `decide` on this entry, for a plain-numeric component version, is the rank test and the attribute test. */
+function rankable(e: CompiledEntry): boolean {
+  if (!e.wfn) return false;
+  if (e.fixedVersion) return e.fixedVersion.scheme === 'numeric' && e.bounds.length === 0;
+  return e.wfn.version.kind === 'any' && e.bounds.length > 0 && e.bounds.every((b) => b.parsed.scheme === 'numeric');
+}
+
 class Bucket {
   all: CompiledEntry[] = [];
-  tree: TreeNode | undefined;
+  ranked = new Ranked([]);
   rest: CompiledEntry[] = [];
   recent: CompiledEntry[] = [];
   dead = 0;
@@ -84,41 +186,12 @@ class Bucket {
 
   organise(): void {
     if (this.dead > 0) { this.all = this.all.filter((e) => e.cve >= 0); this.dead = 0; }
-    const iv: Interval[] = [];
+    const ranked: CompiledEntry[] = [];
     this.rest = [];
-    for (const e of this.all) {
-      const x = intervalOf(e);
-      // An empty interval (low end above high end) goes with the rest: no numeric version is in it,
-      // but a version that is not numeric is undecidable against it.
-      if (x) iv.push(x); else this.rest.push(e);
-    }
-    this.tree = build(iv);
+    for (const e of this.all) if (rankable(e)) ranked.push(e); else this.rest.push(e);
+    this.ranked = new Ranked(ranked);
     this.recent = [];
   }
-}
-
-/** Orders ends; an undefined end (unbounded) sorts first, or last with `undef = 1`. */
-function cmpEnd(a: ParsedVersion | undefined, b: ParsedVersion | undefined, undef: -1 | 1 = -1): number {
-  if (!a) return b ? undef : 0;
-  if (!b) return -undef;
-  return orderVersions(a, b);
-}
-
-/** The entry's version constraint as a non-empty numeric interval; undefined when it is not one. */
-function intervalOf(e: CompiledEntry): Interval | undefined {
-  if (!e.wfn) return undefined;
-  let lo: ParsedVersion | undefined;
-  let hi: ParsedVersion | undefined;
-  if (e.fixedVersion) {
-    if (e.fixedVersion.scheme !== 'numeric') return undefined;
-    lo = hi = e.fixedVersion;
-  } else if (e.wfn.version.kind !== 'any' || e.bounds.length === 0) return undefined;
-  for (const b of e.bounds) {
-    if (b.parsed.scheme !== 'numeric') return undefined;
-    if (b.bound === 'versionStartIncluding' || b.bound === 'versionStartExcluding') lo = b.parsed; else hi = b.parsed;
-  }
-  if (lo && hi && orderVersions(lo, hi) > 0) return undefined;
-  return { e, lo, hi };
 }
 
 export class EntryIndex {
@@ -158,24 +231,32 @@ export class EntryIndex {
 
   /** Every live entry the component matches or is undecidable against. */
   matchComponent(c: CompiledComponent, out: Hit[] = []): Hit[] {
+    this.eachMatch(c, {
+      hit: (entry, outcome) => { out.push({ entry, outcome }); },
+      ranked: (_s, _p, _r, _g, entries, k) => { out.push({ entry: entries[k]!, outcome: 'match' }); },
+    });
+    return out;
+  }
+
+  /** Gives the sink every live entry the component matches or is undecidable against (nothing allocated per entry). */
+  eachMatch(c: CompiledComponent, sink: MatchSink): void {
+    const visit = (e: CompiledEntry, o: Outcome): void => sink.hit(e, o);
     const v = c.version !== undefined && c.version.scheme === 'numeric' ? c.version : undefined;
     const keys = c.keys.length > 0 ? c.keys : [...this.byKey.keys()];
     const from = c.keys.length > 0 ? 3 : 0;
+    const consider = (e: CompiledEntry): void => {
+      if (e.cve < 0) return;
+      const o = decide(e, c, from);
+      if (o !== 'no-match') visit(e, o);
+    };
     for (const k of keys) {
       const b = this.byKey.get(k);
       if (!b) continue;
       if (b.dead * 4 > b.all.length || b.recent.length > 4 * Math.sqrt(b.all.length) + 16) b.organise();
-      for (const e of b.rest) consider(e, c, from, out);
-      for (const e of b.recent) consider(e, c, from, out);
-      stab(b.tree, v, (e) => consider(e, c, from, out));
+      for (const e of b.rest) consider(e);
+      for (const e of b.recent) consider(e);
+      if (v) b.ranked.match(c, v, from, b.dead > 0, sink); else matchUnranked(b.ranked, c, from, b.dead > 0, sink);
     }
-    for (const e of this.wide) consider(e, c, 0, out);
-    return out;
+    for (const e of this.wide) if (e.cve >= 0) { const o = decide(e, c, 0); if (o !== 'no-match') visit(e, o); }
   }
-}
-
-function consider(e: CompiledEntry, c: CompiledComponent, from: number, out: Hit[]): void {
-  if (e.cve < 0) return;
-  const o = decide(e, c, from);
-  if (o !== 'no-match') out.push({ entry: e, outcome: o });
 }

@@ -7,7 +7,8 @@ import type { CompiledComponent } from '../component.js';
 import { evaluateCve, type Finding as NvdFinding } from '../evaluate.js';
 import { prioritise } from '../priority/index.js';
 import { productKeyOf } from './compile.js';
-import { AFFECTED, entryAt } from './identities.js';
+import { AFFECTED } from './compile.js';
+import { entryAt } from './identities.js';
 import type { StateBook } from './states.js';
 import type { ExplainedFinding } from './types.js';
 import type { Tables } from './walk.js';
@@ -24,7 +25,8 @@ export function nvdExplanation(t: Tables, comp: number, slot: number, pkName: st
   const compId = reg.compIds[comp]!;
   const view = (c: number): CompiledComponent => ({ ...t.ids.all[reg.compIdentity[c]!]!.comp, id: reg.compIds[c]!, label: labelOf(t, c) });
   const comps = s.deviceLevel
-    ? reg.systems[reg.compSystem[comp]!]!.comps.filter((c) => t.ids.all[reg.compIdentity[c]!]!.hits.has(slot)).map(view)
+    // every component of the device NVD configurations see (those that touch nothing change nothing)
+    ? reg.systems[reg.compSystem[comp]!]!.comps.filter((c) => t.ids.all[reg.compIdentity[c]!]!.nvd).map(view)
     : [view(comp)];
   return evaluateCve(s.cve, comps).filter((f) => f.componentId === compId && productKeyOf(entryAt(s.cve!, f.path)) === pkName);
 }

@@ -1,28 +1,41 @@
 /**
  * Distinct component identities (cpe / purl / vendor / product / version): real registers repeat the same
- * product and version across thousands of sites, so each identity is matched once — against the MatchIndex
+ * product and version across thousands of sites, so each identity is matched once — against the entry index
  * and the advisory matchers — and every component of that identity shares the result.
  *
- * Per identity: the raw hits per CVE slot; its own findings (CVEs whose configurations need no other
- * component: ORs of vulnerable entries; and advisory hits) grouped by product key; and the device-level CVEs
- * where one of its vulnerable entries hit, which make its devices' profiles evaluate that CVE.
+ * Per identity, in flat arrays sorted by (CVE slot, product key) and never changed in place (packed.ts):
+ * its own findings (CVEs whose configurations need no other component — ORs of vulnerable entries — and
+ * advisory hits), and its hits on the vulnerable entries of grouped device-level CVEs, per platform group
+ * (groups.ts); for general device-level CVEs, its hits by slot and the slots where a vulnerable entry hit,
+ * which make its devices' profiles evaluate that CVE. Nothing is allocated per hit: a Chrome version meets
+ * ~11,000 CVEs.
  */
 import type { AdvisoryHit, AdvisoryMatcher } from '../advisory.js';
 import { compileComponent, type CompiledComponent, type DeviceComponent } from '../component.js';
 import { parseCpe } from '../cpe-parse.js';
 import { plainValue } from '../cpe-wfn.js';
 import { decide } from '../entry-match.js';
-import type { CompiledCve } from '../nvd-config.js';
-import { entriesOf, productKeyOf } from './compile.js';
+import type { CompiledCve, CompiledEntry } from '../nvd-config.js';
+import type { Outcome } from '../version-range.js';
+import { AFFECTED, type EngineEntry, entriesOf, ROLE_GATED, ROLE_GENERAL, ROLE_PLATFORM, UNDECIDABLE } from './compile.js';
 import type { CveTable } from './cves.js';
-import type { Hit } from './entry-index.js';
+import type { Hit, MatchSink } from './entry-index.js';
+import { foldRecords } from './groups.js';
+import { EMPTY, hasSlot, PK_SPAN, replaceSlot, slotRange } from './packed.js';
 import type { EngineComponent } from './types.js';
 
-export const AFFECTED = 1;
-export const UNDECIDABLE = 0;
+export { AFFECTED, Names, UNDECIDABLE } from './compile.js';
 
 /** An engine component as the matchers see it (the purl rides along for advisory matchers). */
 export type MatchableComponent = DeviceComponent & { purl?: string };
+
+/** An identity's hits in one platform group. */
+export interface GroupHits {
+  /** (slot, pk, platform signature index or -1 for an own configuration, status) quads sorted by slot, pk, signature. */
+  readonly hits: Int32Array;
+  /** (slot, pk, status) triples by platform state (groups.ts), built when first read. */
+  readonly mat: Map<number, Int32Array>;
+}
 
 export interface Identity {
   readonly idx: number;
@@ -35,17 +48,108 @@ export interface Identity {
    * (purl) matchers still see it.
    */
   readonly nvd: boolean;
-  readonly hits: Map<number, Hit[]>;
-  /** CVE slot → (product key id, status) pairs, status AFFECTED or UNDECIDABLE (usually one pair). */
-  readonly own: Map<number, number[]>;
-  /** Device-level CVE slots where a vulnerable entry matched or was undecidable. */
+  /** Own findings: (slot, pk, status) triples sorted by slot and pk, status AFFECTED or UNDECIDABLE. */
+  own: Int32Array;
+  /** Hits on grouped device-level CVEs, by group id. */
+  readonly groups: Map<number, GroupHits>;
+  /** General device-level CVEs: every hit (platform entries included), by slot. */
+  readonly general: Map<number, Hit[]>;
+  /** General device-level CVE slots where a vulnerable entry matched or was undecidable. */
   readonly trigger: Set<number>;
   advisory: AdvisoryHit[];
-  /** `own` flattened as (slot, pk, status) triples; null when it must be rebuilt. */
-  packed: Int32Array | null;
   /** Components of this identity (indices), and profiles containing it. */
   readonly components: number[];
   readonly profiles: Set<number>;
+}
+
+/** Sort keys in a growable Float64Array. */
+class Keys {
+  buf = new Float64Array(64);
+  n = 0;
+  push(k: number): void {
+    if (this.n === this.buf.length) { const b = new Float64Array(this.n * 2); b.set(this.buf); this.buf = b; }
+    this.buf[this.n++] = k;
+  }
+  /** The keys in order (the index gives ranked entries mostly in CVE order: often they already are). */
+  sorted(): Float64Array {
+    const a = this.buf.subarray(0, this.n);
+    for (let k = 1; k < a.length; k++) if (a[k - 1]! > a[k]!) return a.sort();
+    return a;
+  }
+}
+
+/** The highest status of each run of sorted keys (x · 2 + status) with the same x, in order. */
+function highest(keys: Float64Array, emit: (x: number, status: number) => void): void {
+  for (let k = 0; k < keys.length; k++) {
+    const x = Math.floor(keys[k]! / 2);
+    if (k + 1 < keys.length && Math.floor(keys[k + 1]! / 2) === x) continue; // the last of a run is the highest
+    emit(x, keys[k]! % 2);
+  }
+}
+
+/**
+ * A component's hits, sorted into own findings and grouped hits as sort keys ((slot, pk) then status, and
+ * for grouped hits the kind: gated or own), general hits into the identity.
+ */
+class Collector implements MatchSink {
+  private readonly own = new Keys();
+  private readonly grouped = new Map<number, Keys>();
+  constructor(private readonly x: Identity) {}
+
+  hit(e: CompiledEntry, o: Outcome): void {
+    const en = e as EngineEntry;
+    if (en.role === ROLE_GENERAL) {
+      const l = this.x.general.get(e.cve);
+      if (l) l.push({ entry: e, outcome: o }); else this.x.general.set(e.cve, [{ entry: e, outcome: o }]);
+      if (e.entry.vulnerable) this.x.trigger.add(e.cve);
+      return;
+    }
+    // As evaluateCve: a platform entry makes no finding, an unparseable criteria of a device-level CVE names no component.
+    if (en.gid >= 0 && (en.role === ROLE_PLATFORM || !e.wfn)) return;
+    this.put(e.cve, en.pk, en.role, en.gid, o === 'match' ? AFFECTED : UNDECIDABLE);
+  }
+
+  ranked(slot: number, pk: number, role: number, gid: number, entries: readonly CompiledEntry[], k: number): void {
+    if (role === ROLE_GENERAL) { this.hit(entries[k]!, 'match'); return; }
+    if (role !== ROLE_PLATFORM || gid < 0) this.put(slot, pk, role, gid, AFFECTED);
+  }
+
+  advisory(slot: number, pk: number, st: number): void { this.own.push((slot * PK_SPAN + pk) * 2 + st); }
+
+  private put(slot: number, pk: number, role: number, gid: number, st: number): void {
+    if (gid < 0) { this.own.push((slot * PK_SPAN + pk) * 2 + st); return; }
+    let g = this.grouped.get(gid);
+    if (!g) { g = new Keys(); this.grouped.set(gid, g); }
+    g.push(((slot * PK_SPAN + pk) * 16 + (role >= ROLE_GATED ? role - ROLE_GATED + 1 : 0)) * 2 + st);
+  }
+
+  /** (slot, pk, status) triples, the highest status per (slot, pk). */
+  ownRecords(): Int32Array {
+    const keys = this.own.sorted();
+    const out = new Int32Array(keys.length * 3);
+    let n = 0;
+    highest(keys, (sp, st) => { out[n++] = Math.floor(sp / PK_SPAN); out[n++] = sp % PK_SPAN; out[n++] = st; });
+    return n === out.length ? out : out.slice(0, n);
+  }
+
+  /** Group id → (slot, pk, signature, status) quads, the highest status per (slot, pk, signature). */
+  groupedRecords(): Map<number, Int32Array> {
+    const out = new Map<number, Int32Array>();
+    for (const [gid, g] of this.grouped) {
+      const keys = g.sorted();
+      const q = new Int32Array(keys.length * 4);
+      let n = 0;
+      highest(keys, (sps, st) => {
+        const sp = Math.floor(sps / 16);
+        q[n++] = Math.floor(sp / PK_SPAN);
+        q[n++] = sp % PK_SPAN;
+        q[n++] = (sps % 16) - 1;
+        q[n++] = st;
+      });
+      out.set(gid, n === q.length ? q : q.slice(0, n));
+    }
+    return out;
+  }
 }
 
 export function identityKey(c: EngineComponent): string {
@@ -67,25 +171,16 @@ export function matchable(c: Pick<EngineComponent, 'cpe' | 'purl' | 'vendor' | '
   return d;
 }
 
-export class Names {
-  private readonly ids = new Map<string, number>();
-  readonly names: string[] = [];
-  id(s: string): number {
-    let k = this.ids.get(s);
-    if (k === undefined) { k = this.names.length; this.names.push(s); this.ids.set(s, k); }
-    return k;
-  }
-}
-
 export class IdentityTable {
   readonly all: Identity[] = [];
   private readonly byKey = new Map<string, number>();
   /** Identities filed under each index key (part:vendor:product), and those without a key. */
   private readonly byIndexKey = new Map<string, number[]>();
   private readonly keyless: number[] = [];
-  readonly productKeys = new Names();
 
   constructor(private readonly cves: CveTable, public matchers: readonly AdvisoryMatcher[]) {}
+
+  get productKeys() { return this.cves.compiler.productKeys; }
 
   get(key: string): Identity | undefined {
     const k = this.byKey.get(key);
@@ -100,21 +195,29 @@ export class IdentityTable {
     const idx = this.all.length;
     const device = matchable(c, `identity-${idx}`);
     const x: Identity = {
-      idx, key, device, comp: compileComponent(device), nvd: Boolean(c.cpe || c.product), hits: new Map(), own: new Map(), trigger: new Set(),
-      advisory: [], packed: null, components: [], profiles: new Set(),
+      idx, key, device, comp: compileComponent(device), nvd: Boolean(c.cpe || c.product), own: EMPTY, groups: new Map(),
+      general: new Map(), trigger: new Set(), advisory: [], components: [], profiles: new Set(),
     };
     this.all.push(x);
     this.byKey.set(key, idx);
+    const found = new Collector(x);
     if (x.nvd) {
       if (x.comp.keys.length === 0) this.keyless.push(idx);
       for (const k of x.comp.keys) {
         const l = this.byIndexKey.get(k);
         if (l) l.push(idx); else this.byIndexKey.set(k, [idx]);
       }
-      for (const [slot, hits] of this.cves.matchComponent(x.comp)) { x.hits.set(slot, hits); this.settle(x, slot); }
+      this.cves.index.eachMatch(x.comp, found);
     }
-    this.askAdvisories(x);
+    x.advisory = this.matchers.flatMap((m) => m.matchComponent(x.device));
+    for (const h of x.advisory) this.addAdvisory(found, this.cves.ensure(h.cveId), h);
+    x.own = found.ownRecords();
+    for (const [gid, q] of found.groupedRecords()) x.groups.set(gid, { hits: q, mat: new Map() });
     return x;
+  }
+
+  private addAdvisory(found: Collector, slot: number, h: AdvisoryHit): void {
+    found.advisory(slot, this.productKeys.id(h.productKey), h.status === 'affected' ? AFFECTED : UNDECIDABLE);
   }
 
   /** Re-asks the advisory matchers about one identity; returns the CVE slots whose own findings may have changed. */
@@ -123,7 +226,7 @@ export class IdentityTable {
     for (const h of x.advisory) touched.add(this.cves.ensure(h.cveId));
     x.advisory = this.matchers.flatMap((m) => m.matchComponent(x.device));
     for (const h of x.advisory) touched.add(this.cves.ensure(h.cveId));
-    for (const slot of touched) this.settle(x, slot);
+    for (const slot of touched) this.rematch(x, slot);
     return touched;
   }
 
@@ -137,56 +240,66 @@ export class IdentityTable {
     return out;
   }
 
-  /** Re-matches one identity against one CVE slot's current configurations (none: the hits go). */
-  rematch(x: Identity, slot: number): void {
-    const cve = this.cves.slots[slot]!.cve;
-    const hits: Hit[] = [];
-    if (cve) {
-      for (const e of entriesOf(cve)) {
+  /**
+   * Re-matches one identity against one CVE slot's current configurations (none: the hits go) and its
+   * advisory hits; returns whether its grouped hits changed.
+   */
+  rematch(x: Identity, slot: number): boolean {
+    const s = this.cves.slots[slot]!;
+    x.general.delete(slot);
+    x.trigger.delete(slot);
+    const found = new Collector(x);
+    if (s.cve && x.nvd) {
+      for (const e of entriesOf(s.cve)) {
         const o = decide(e, x.comp, e.key !== undefined && x.comp.keys.includes(e.key) ? 3 : 0);
-        if (o !== 'no-match') hits.push({ entry: e, outcome: o });
+        if (o !== 'no-match') found.hit(e, o);
       }
     }
-    if (hits.length) x.hits.set(slot, hits); else x.hits.delete(slot);
-    this.settle(x, slot);
+    for (const h of x.advisory) if (h.cveId === s.id) this.addAdvisory(found, slot, h);
+    x.own = replaceSlot(x.own, 3, slot, found.ownRecords());
+    let changed = false;
+    for (const [gid, g] of x.groups) {
+      if (!hasSlot(g.hits, 4, slot)) continue;
+      const hits = replaceSlot(g.hits, 4, slot, []);
+      if (hits.length) x.groups.set(gid, { hits, mat: new Map() }); else x.groups.delete(gid);
+      changed = true;
+    }
+    for (const [gid, q] of found.groupedRecords()) {
+      x.groups.set(gid, { hits: replaceSlot(x.groups.get(gid)?.hits ?? EMPTY, 4, slot, q), mat: new Map() });
+      changed = true;
+    }
+    return changed;
   }
 
-  /** Recomputes the identity's own findings and trigger for one CVE slot from its hits and advisory hits. */
-  settle(x: Identity, slot: number): void {
-    x.own.delete(slot);
-    x.trigger.delete(slot);
-    x.packed = null;
-    const s = this.cves.slots[slot]!;
-    const hits = x.hits.get(slot);
-    const found: number[] = [];
-    const put = (pk: number, st: number): void => {
-      for (let k = 0; k < found.length; k += 2) if (found[k] === pk) { if (st > found[k + 1]!) found[k + 1] = st; return; }
-      found.push(pk, st);
-    };
-    if (hits && s.cve) {
-      if (s.deviceLevel) {
-        if (hits.some((h) => h.entry.entry.vulnerable)) x.trigger.add(slot);
-      } else {
-        // ORs of vulnerable entries, one component: each entry it matches is affected, each it is
-        // undecidable against is undecidable (what evaluateCve answers, without building explanations).
-        for (const h of hits) put(this.productKeys.id(productKeyOf(h.entry)), h.outcome === 'match' ? AFFECTED : UNDECIDABLE);
-      }
-    }
-    for (const h of x.advisory) if (h.cveId === s.id) put(this.productKeys.id(h.productKey), h.status === 'affected' ? AFFECTED : UNDECIDABLE);
-    if (found.length) x.own.set(slot, found);
+  /** Own findings at one slot: product key id → status. */
+  ownAt(x: Identity, slot: number): Map<number, number> {
+    const out = new Map<number, number>();
+    const [from, to] = slotRange(x.own, 3, slot);
+    for (let k = from; k < to; k++) out.set(x.own[k * 3 + 1]!, x.own[k * 3 + 2]!);
+    return out;
+  }
+
+  /** Whether the identity has findings, or findings depending on its device, at a slot. */
+  touches(x: Identity, slot: number): boolean {
+    if (hasSlot(x.own, 3, slot) || x.general.has(slot)) return true;
+    for (const g of x.groups.values()) if (hasSlot(g.hits, 4, slot)) return true;
+    return false;
   }
 
   /** (slot, pk, status) triples of the identity's own findings. */
-  packed(x: Identity): Int32Array {
-    if (x.packed) return x.packed;
-    let n = 0;
-    for (const m of x.own.values()) n += m.length / 2;
-    const p = new Int32Array(n * 3);
-    let k = 0;
-    for (const [slot, m] of x.own) for (let j = 0; j < m.length; j += 2) { p[k++] = slot; p[k++] = m[j]!; p[k++] = m[j + 1]!; }
-    x.packed = p;
-    return p;
-  }
+  packed(x: Identity): Int32Array { return x.own; }
+}
+
+/** An identity's findings in a group at a platform state: (slot, pk, status) triples, shared. */
+export function groupFindings(g: GroupHits, code: number): Int32Array {
+  let m = g.mat.get(code);
+  if (m) return m;
+  const out = new Int32Array(g.hits.length / 4 * 3);
+  let n = 0;
+  foldRecords(g.hits, 0, g.hits.length / 4, code, (slot, pk, st) => { out[n++] = slot; out[n++] = pk; out[n++] = st; });
+  m = n === out.length ? out : out.slice(0, n);
+  g.mat.set(code, m);
+  return m;
 }
 
 /** The compiled entry at a configuration path of a CVE. */

@@ -103,14 +103,12 @@ function scan(t: Tables, states: StateBook, f: FindingFilter, byOrg: boolean): (
       if (states.hasAny(reg.compIds[c]!)) co.stated.push(c);
     }
     if (x.profile < 0) return;
-    const found = profiles.packed(profiles.all[x.profile]!);
-    for (let k = 0; k < found.length; k += 4) {
-      const c = x.comps[found[k]!]!;
-      if (!compOk(s, c)) continue;
-      const slot = found[k + 1]!;
+    profiles.each(profiles.all[x.profile]!, (pos, slot, pk, st) => {
+      const c = x.comps[pos]!;
+      if (!compOk(s, c)) return;
       const score = scoreOf(t, slot, rank, reg.compExposed[c]!);
-      if (findingOk(slot, found[k + 3]!, score)) dev.push(c, slot, found[k + 2]!, found[k + 3]!, score);
-    }
+      if (findingOk(slot, st, score)) dev.push(c, slot, pk, st, score);
+    });
   };
   if (scope) for (const s of scope) eachSystem(s);
   else for (let s = 0; s < reg.systems.length; s++) if (reg.system(reg.systems[s]!.id) === s) eachSystem(s);

@@ -4,7 +4,7 @@
  * system → its components in profile order). Sites are not kept: a system carries its site's id.
  */
 import type { Criticality, NetworkZone, SectorCode } from '../../register/model.js';
-import { Names } from './identities.js';
+import { Names } from './compile.js';
 import type { EngineAsset, EngineComponent } from './types.js';
 
 export interface SystemFacts {

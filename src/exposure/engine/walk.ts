@@ -37,7 +37,7 @@ export function scopeOf(t: Tables, f: FindingFilter): Iterable<number> | undefin
     const slot = t.cves.slotOf(f.cveId);
     if (slot === undefined) return [];
     const out = new Set<number>();
-    for (const x of t.ids.all) if (x.own.has(slot)) for (const c of x.components) out.add(reg.compSystem[c]!);
+    for (const x of t.ids.all) if (t.ids.touches(x, slot)) for (const c of x.components) out.add(reg.compSystem[c]!);
     for (const p of t.profiles.bySlot.get(slot) ?? []) for (const s of t.profiles.all[p]!.systems) out.add(s);
     return out;
   }
@@ -60,8 +60,7 @@ export function walk(t: Tables, systems: Iterable<number> | undefined, visit: Fi
       for (let k = 0; k < own.length; k += 3) visit(s, c, own[k]!, own[k + 1]!, own[k + 2]!);
     }
     if (x.profile < 0) return;
-    const dev = t.profiles.packed(t.profiles.all[x.profile]!);
-    for (let k = 0; k < dev.length; k += 4) visit(s, x.comps[dev[k]!]!, dev[k + 1]!, dev[k + 2]!, dev[k + 3]!);
+    t.profiles.each(t.profiles.all[x.profile]!, (pos, slot, pk, st) => visit(s, x.comps[pos]!, slot, pk, st));
   };
   if (systems) { for (const s of systems) each(s); return; }
   for (let s = 0; s < reg.systems.length; s++) if (reg.system(reg.systems[s]!.id) === s) each(s);
