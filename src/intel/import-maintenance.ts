@@ -18,7 +18,8 @@
  * too (the lookups of stored versions use it), except when the import is the only writer and the
  * table was empty when it began: then nothing is stored that the import did not write, so it needs
  * no lookups while it writes each id's first object, and it writes the objects of ids it has
- * already written after the key is built again (importBatches). An import killed in between leaves
+ * already written at its end, before the key is built (importBatches). Statistics wait meanwhile:
+ * no query needs them until something is looked up. An import killed in between leaves
  * the definitions in deferred_index; the next import builds them before it loads (the primary key
  * always first; the others at its own end when it bulk loads too), and so does opening the
  * embedded store (`buildDeferredIndexes` in app.ts).
@@ -73,13 +74,14 @@ const PRIMARY_KEY_DEF = `ALTER TABLE stix_object ADD CONSTRAINT ${PRIMARY_KEY} P
  * Builds every index set aside (by this import or a killed one), each in its own transaction, the
  * primary key first; with `only`, just that one.
  */
-export async function buildDeferredIndexes(db: Db, only?: string): Promise<string[]> {
+export async function buildDeferredIndexes(db: Db, only?: string, onBuilt?: (name: string, ms: number) => void): Promise<string[]> {
   const built: string[] = [];
   const names = await db.query<{ name: string }>(
     `SELECT name FROM deferred_index WHERE $1::text IS NULL OR name = $1 ORDER BY name <> '${PRIMARY_KEY}', name`,
     [only ?? null],
   );
   for (const { name } of names) {
+    const t = performance.now();
     await db.transaction(async (tx) => {
       // a concurrent import building the same index waits here, then finds the row gone
       const [row] = await tx.query<IndexDef>('SELECT name, definition FROM deferred_index WHERE name = $1 FOR UPDATE', [name]);
@@ -89,6 +91,7 @@ export async function buildDeferredIndexes(db: Db, only?: string): Promise<strin
       await tx.query('DELETE FROM deferred_index WHERE name = $1', [name]);
       built.push(name);
     });
+    onBuilt?.(name, performance.now() - t);
   }
   return built;
 }
@@ -145,6 +148,8 @@ export interface MaintenanceOptions {
    * load into an empty table may then set the primary key aside too.
    */
   deferPrimaryKey?: boolean | undefined;
+  /** Told how long each upkeep step took (index builds, statistics), for benchmarks. */
+  onPhase?: ((phase: string, ms: number) => void) | undefined;
 }
 
 /** Statistics and bulk mode for one import (see the module comment). */
@@ -209,26 +214,41 @@ export class ImportMaintenance {
    */
   async written(rows: number, q: Queryable = this.db): Promise<void> {
     this.grown += rows;
-    if (this.statsRows < STATS_ENOUGH_ROWS && this.grown >= Math.max(this.statsRows, 1000)) await this.analyze(q);
+    // while the primary key is aside nothing is looked up, so no plan needs the statistics yet
+    if (this.keyDeferred) return;
+    if (this.statsRows < STATS_ENOUGH_ROWS && this.grown >= Math.max(this.statsRows, 1000)) await this.timed('statistics', () => this.analyze(q));
   }
 
   /** Builds the primary key again (before the objects of ids already written are looked up). */
   async buildPrimaryKey(): Promise<void> {
     if (!this.keyDeferred) return;
-    await buildDeferredIndexes(this.db, PRIMARY_KEY);
+    await buildDeferredIndexes(this.db, PRIMARY_KEY, this.built);
     this.keyDeferred = false;
+    // the lookups that follow need the ids' statistics (none were taken while the key was aside)
+    await this.timed('statistics', () => this.analyze());
+  }
+
+  private readonly built = (name: string, ms: number) => this.opts.onPhase?.(`build ${name}`, ms);
+
+  private async timed<T>(phase: string, step: () => Promise<T>): Promise<T> {
+    const t = performance.now();
+    try {
+      return await step();
+    } finally {
+      this.opts.onPhase?.(phase, performance.now() - t);
+    }
   }
 
   /** At the end of the import (also after a failure): builds the indexes set aside, refreshes statistics. */
   async end(): Promise<void> {
     if (this.bulk) {
-      await buildDeferredIndexes(this.db);
+      await buildDeferredIndexes(this.db, undefined, this.built);
       this.bulk = false;
       this.keyDeferred = false;
       // a table loaded in bulk: statistics of the columns reads filter and sort on. Not of the
       // document and its search vector: they cost most of a full ANALYZE (about 60% on ATT&CK), and
       // their conditions go through indexes the planner takes on default estimates anyway.
-      await this.analyze(this.db, READ_COLUMNS);
+      await this.timed('statistics', () => this.analyze(this.db, READ_COLUMNS));
     }
   }
 

@@ -49,6 +49,8 @@ export interface ImportOptions {
    * it already wrote wait for the key; at most this many (default 100,000), then the key is built early.
    */
   heldForKeyMax?: number;
+  /** Told how long each upkeep step took (index builds, statistics, the held objects' writes), for benchmarks. */
+  onPhase?: (phase: string, ms: number) => void;
 }
 
 export interface ImportReport {
@@ -136,7 +138,9 @@ export async function importBatches(db: Db, label: string, source: BatchSource, 
   };
 
   // PGlite: the data directory is locked to this process, so this import is the only writer
-  const upkeep = new ImportMaintenance(db, { bulkMinObjects: opts.bulkMinObjects, exclusiveWriter: db.engine === 'pglite', deferPrimaryKey: true });
+  const upkeep = new ImportMaintenance(db, {
+    bulkMinObjects: opts.bulkMinObjects, exclusiveWriter: db.engine === 'pglite', deferPrimaryKey: true, onPhase: opts.onPhase,
+  });
   if (opts.strict) {
     // pass 1: validate everything, store nothing
     for await (const b of source()) {
@@ -176,9 +180,10 @@ export async function importBatches(db: Db, label: string, source: BatchSource, 
   // as writing in file order. Outcomes are taken in file order.
   //
   // While the primary key is set aside (a bulk load into an empty embedded store), only each id's
-  // first object is written; the others wait in `later` (file order kept) and are written, with
-  // lookups, once the key is built again: at the end (before the other indexes are), or sooner when
-  // too many wait.
+  // first object is written; the others wait in `later` (file order kept). At the end they are
+  // written in one transaction before any index is built (their lookups and demotions are a scan
+  // each, and every index is then built once over all rows). When too many wait, the key is built
+  // early and they are written in batches with lookups, as is everything after them.
   const maxInflight = 2;
   const inflight: Write[] = [];
   let fresh: NewIds | null = null;
@@ -201,9 +206,14 @@ export async function importBatches(db: Db, label: string, source: BatchSource, 
       if (db.engine === 'postgres') await tx.query('SET LOCAL synchronous_commit = off');
       return writeAudited(tx, items, label, opts, knownNew);
     });
-  /** Writes the objects that waited for the primary key, in order, one batch at a time. */
-  const writeLater = async () => {
-    const size = Math.max(opts.batchSize ?? 2000, 1);
+  /**
+   * Writes the objects that waited for the primary key, in order: `size` objects per transaction
+   * (with the key built again: each batch looks its ids up through it), or all in one (with the key
+   * still aside: the lookup of their stored versions and the demotion of the versions they replace
+   * are then one scan of the table each, hashed on their ids, and the key is built once over every row).
+   */
+  const writeLater = async (size: number) => {
+    const t = performance.now();
     for (let k = 0; k < later.length; k += size) {
       const items = later.slice(k, k + size);
       const out = await write(items);
@@ -211,6 +221,7 @@ export async function importBatches(db: Db, label: string, source: BatchSource, 
       count(out);
       await upkeep.written(out.inserted.length);
     }
+    opts.onPhase?.(`write ${later.length} held objects`, performance.now() - t);
     later = [];
   };
   const dispatch = (items: PreparedObject[], reached: Write['progress']) => {
@@ -249,7 +260,7 @@ export async function importBatches(db: Db, label: string, source: BatchSource, 
           while (inflight.length) await retire();
           await upkeep.buildPrimaryKey();
           fresh.inexact();
-          await writeLater();
+          await writeLater(Math.max(opts.batchSize ?? 2000, 1));
         }
       } else if (inflight.length) {
         const busy = (i: PreparedObject) => inflight.some((w) => w.ids.has(i.id));
@@ -272,11 +283,10 @@ export async function importBatches(db: Db, label: string, source: BatchSource, 
     throw e;
   }
   if (later.length) {
-    // with the primary key back (their lookups need it) but before the other indexes are built, so
-    // these rows are not added to them one by one
+    // before the primary key and the other indexes are built, so these rows are not added to them
+    // one by one: one transaction, two scans of the table (see writeLater)
     try {
-      await upkeep.buildPrimaryKey();
-      await writeLater();
+      await writeLater(later.length);
     } catch (e) {
       await upkeep.end().catch(() => undefined);
       throw e;
