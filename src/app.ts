@@ -58,8 +58,8 @@ export function createServices(
 }
 
 /** Opens the store named by the settings (embedded PGlite, or PostgreSQL when DATABASE_URL is set) and wires services. */
-export async function openApp(settings: Settings): Promise<AppServices> {
-  const db = await openDb({ dataDir: settings.dataDir, databaseUrl: settings.databaseUrl });
+export async function openApp(settings: Settings, opts: { bufferPoolMB?: number | undefined } = {}): Promise<AppServices> {
+  const db = await openDb({ dataDir: settings.dataDir, databaseUrl: settings.databaseUrl, bufferPoolMB: opts.bufferPoolMB });
   // indexes a killed bulk import set aside (src/intel/import-maintenance.ts) are built before anything is served
   if (db.engine === 'pglite') await buildDeferredIndexes(db);
   // The embedded store: reads are audited through a journal beside its data (src/access/audit-journal.ts).

@@ -11,9 +11,10 @@ export interface CliContext {
   system: Subject;
 }
 
-export async function withApp<T>(fn: (ctx: CliContext) => Promise<T>): Promise<T> {
+/** Opens the app for one command; `bufferPoolMB` sizes the embedded store's buffer pool (default 256). */
+export async function withApp<T>(fn: (ctx: CliContext) => Promise<T>, opts: { bufferPoolMB?: number | undefined } = {}): Promise<T> {
   const settings = loadSettings();
-  const app = await openApp(settings);
+  const app = await openApp(settings, opts);
   try {
     return await fn({ settings, app, system: systemSubject(`cli:${safeUser()}`) });
   } finally {

@@ -19,13 +19,15 @@ export interface Db extends Queryable {
 export interface OpenDbOptions {
   dataDir: string;
   databaseUrl?: string | undefined;
+  /** The embedded store's buffer pool in MB (default 256; see pglite-db.ts); a server's is its own. */
+  bufferPoolMB?: number | undefined;
 }
 
 /** Opens the configured engine and brings its schema up to date. */
 export async function openDb(opts: OpenDbOptions): Promise<Db> {
   const db = opts.databaseUrl
     ? await (await import('./postgres-db.js')).openPostgres(opts.databaseUrl)
-    : await (await import('./pglite-db.js')).openPglite(opts.dataDir);
+    : await (await import('./pglite-db.js')).openPglite(opts.dataDir, opts.bufferPoolMB);
   try {
     const { migrate } = await import('./migrate.js');
     await migrate(db);

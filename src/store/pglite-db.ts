@@ -13,7 +13,10 @@
  * Settings (measured with `npm run bench:ingest`, a million objects):
  *  - shared_buffers 256MB (default 128MB): the primary key of a large table stays cached while
  *    an import inserts at random places in it; every miss is a read through the WASM file layer.
- *    ~11% faster bulk imports, at ~130 MB more resident memory.
+ *    ~11% faster bulk imports, at ~130 MB more resident memory. The pool is initialised when the
+ *    store opens, and that costs time in proportion (on a machine with slow first touches of
+ *    memory, ~1 s for 256 MB against ~0.2 s for 32 MB): a caller with little to do asks for less
+ *    (`bufferPoolMB`: an import of small files, the test suite's stores).
  *  - wal_level minimal (with max_wal_senders 0): no replication or archiving is possible from an
  *    embedded store anyway; index builds (bulk imports build nine) then write no WAL. Crash
  *    recovery is unaffected.
@@ -31,19 +34,23 @@ import type { Db } from './db.js';
 import { openPgliteThread } from './pglite-thread.js';
 import type { ProcedureRunner } from './procedure.js';
 
-const CONF = [
+const conf = (bufferPoolMB: number) => [
   'max_wal_size=256MB', 'min_wal_size=32MB', 'synchronous_commit=on', 'checkpoint_timeout=5min',
-  'shared_buffers=256MB', 'wal_level=minimal', 'max_wal_senders=0', 'wal_init_zero=off', 'maintenance_work_mem=256MB',
+  `shared_buffers=${bufferPoolMB}MB`, 'wal_level=minimal', 'max_wal_senders=0', 'wal_init_zero=off', 'maintenance_work_mem=256MB',
 ];
 
-export async function openPglite(dataDir: string): Promise<Db & ProcedureRunner> {
+/** The embedded store's buffer pool (shared_buffers) unless the caller asks for another size. */
+export const DEFAULT_BUFFER_POOL_MB = 256;
+
+export async function openPglite(dataDir: string, bufferPoolMB = DEFAULT_BUFFER_POOL_MB): Promise<Db & ProcedureRunner> {
+  if (!Number.isInteger(bufferPoolMB) || bufferPoolMB < 16) throw new Error(`bufferPoolMB must be an integer of at least 16, not ${bufferPoolMB}`);
   if (dataDir.startsWith('memory://')) throw new Error('The embedded store needs a directory, not memory://');
   mkdirSync(dataDir, { recursive: true });
   const releaseLock = lockDataDir(dataDir);
   let db: Db & ProcedureRunner;
   try {
     // PGlite runs in a worker thread of its own (pglite-thread.ts): its work never stalls this one
-    db = await openPgliteThread(dataDir, CONF);
+    db = await openPgliteThread(dataDir, conf(bufferPoolMB));
   } catch (e) {
     releaseLock();
     throw e;
