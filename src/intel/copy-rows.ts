@@ -243,9 +243,9 @@ function textArray(b: Buffer | null): string[] | null {
 }
 
 /**
- * The binary COPY data (header, rows, trailer) for `items` in order, each row with its `is_latest` decided by `latest`. Rows
- * already encoded are patched in place and passed on as slices of their block (adjacent rows of
- * a block as one slice); the others are encoded now.
+ * The binary COPY data (header, rows, trailer) for `items` in order, each row with its `is_latest`
+ * decided by `latest`. Rows already encoded are patched in place and passed on as slices of their
+ * block (adjacent rows of a block as one slice); the others are encoded now.
  */
 export function copyData(items: readonly PreparedObject[], latest: (i: PreparedObject) => boolean): Uint8Array {
   const parts: Uint8Array[] = [HEADER];
