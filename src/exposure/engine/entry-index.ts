@@ -48,6 +48,8 @@ class Ranked {
   pk = new Int32Array(0);
   role = new Int32Array(0);
   gid = new Int32Array(0);
+  /** 1 when the entry has two bounds on one side (its lo / hi no longer name each bound): compared bound by bound. */
+  multi = new Uint8Array(0);
   readonly criteria: CompiledEntry[] = [];
 
   constructor(entries: readonly CompiledEntry[]) {
@@ -70,11 +72,15 @@ class Ranked {
     this.pk = new Int32Array(n);
     this.role = new Int32Array(n);
     this.gid = new Int32Array(n);
+    this.multi = new Uint8Array(n);
     const wfns = new Map<unknown, number>();
     entries.forEach((e, k) => {
       let lo = 0;
       let hi = TOP;
+      let starts = 0;
       if (e.fixedVersion) lo = hi = 2 * at.get(e.fixedVersion.norm)! + 1;
+      for (const b of e.bounds) if (b.bound.startsWith('versionStart')) starts++;
+      if (starts > 1 || e.bounds.length - starts > 1) this.multi[k] = 1;
       for (const b of e.bounds) {
         const p = 2 * at.get(b.parsed.norm)! + 1;
         if (b.bound === 'versionStartIncluding') lo = Math.max(lo, p);
@@ -109,7 +115,11 @@ class Ranked {
 
   /** What `decide` answers for every ranked entry and a component with a plain-numeric version: the matches. */
   match(c: CompiledComponent, v: ParsedVersion, from: number, someDead: boolean, sink: MatchSink): void {
-    const pt = this.point(v);
+    this.scan(c, this.point(v), from, someDead, sink);
+  }
+
+  /** The matches of a component whose version sits at rank point `pt`. */
+  scan(c: CompiledComponent, pt: number, from: number, someDead: boolean, sink: MatchSink): void {
     const ok = new Int8Array(this.criteria.length); // 0 unknown, 1 no attribute disjoint, 2 disjoint
     const { lo, hi, wfn, entries } = this;
     for (let k = 0; k < entries.length; k++) {
@@ -122,34 +132,65 @@ class Ranked {
   }
 }
 
-/** What `decide` answers for ranked entries and a component whose version is not plain-numeric, or absent: each distinct bound compared once. */
+/**
+ * What `decide` answers for ranked entries and a component whose version is not plain-numeric, or absent.
+ * Against plain-numeric points such a version v orders monotonically (version.ts: the comparison is decided
+ * by the numbers before v's first other token, or at that token): v is above every point below some index
+ * a, below every point from some b ≥ a on, and only the points in [a, b) — those that share v's numbers,
+ * where a word makes it undecidable — need their own answer. So a and b are found by binary search
+ * (O(log n) comparisons) and the points between compared one by one; when there are none, v sits between
+ * two points and the entries are scanned as integers, as for a numeric version. Undecidable stays
+ * undecidable: an entry with a bound in [a, b) that the comparator cannot order is reported so.
+ */
 function matchUnranked(r: Ranked, c: CompiledComponent, from: number, someDead: boolean, sink: MatchSink): void {
   const v = c.version;
-  const orders = new Map<string, number>();
-  const order = (b: ParsedVersion): number => {
-    let o = orders.get(b.norm);
-    if (o === undefined) { o = orderVersions(v!, b); orders.set(b.norm, o); }
-    return o;
-  };
+  const { entries, lo, hi, multi } = r;
   const ok = new Int8Array(r.criteria.length);
-  r.entries.forEach((e, k) => {
-    if (someDead && e.cve < 0) return;
+  const agree = (k: number): boolean => {
     const w = r.wfn[k]!;
     if (ok[w] === 0) ok[w] = attributesAgree(r.criteria[w]!, c, from) ? 1 : 2;
-    if (ok[w] === 2) return;
-    if (!v) { sink.hit(e, 'undecidable'); return; }
+    return ok[w] === 1;
+  };
+  if (!v) {
+    for (let k = 0; k < entries.length; k++) if (!(someDead && entries[k]!.cve < 0) && agree(k)) sink.hit(entries[k]!, 'undecidable');
+    return;
+  }
+  const n = r.points.length;
+  const order = (i: number): number => orderVersions(v, r.points[i]!);
+  let a = 0;
+  for (let top = n; a < top;) { const m = (a + top) >>> 1; if (order(m) === 1) a = m + 1; else top = m; }
+  let b = a;
+  for (let top = n; b < top;) { const m = (b + top) >>> 1; if (order(m) === -1) top = m; else b = m + 1; }
+  if (a === b) { r.scan(c, 2 * a, from, someDead, sink); return; }
+  const mid = new Float64Array(b - a);
+  for (let i = a; i < b; i++) mid[i - a] = order(i);
+  const at = (i: number): number => (i < a ? 1 : i >= b ? -1 : mid[i - a]!);
+  for (let k = 0; k < entries.length; k++) {
+    const e = entries[k]!;
+    if ((someDead && e.cve < 0) || !agree(k)) continue;
     let unknown = false;
-    for (const b of e.bounds) {
-      const o = order(b.parsed);
-      if (Number.isNaN(o)) unknown = true;
-      else if (!holds(b.bound, o)) return;
-    }
-    if (e.fixedVersion) {
-      const o = order(e.fixedVersion);
-      if (Number.isNaN(o)) unknown = true; else if (o !== 0) return;
+    if (multi[k]) {
+      let no = false;
+      for (const bd of e.bounds) {
+        const o = orderVersions(v, bd.parsed);
+        if (Number.isNaN(o)) unknown = true; else if (!holds(bd.bound, o)) { no = true; break; }
+      }
+      if (no) continue;
+    } else {
+      // lo: 0 (no start), 2i+1 (from point i, included), 2i+2 (excluded); hi: TOP, 2i+1 (to point i, included), 2i (excluded).
+      const l = lo[k]!;
+      if (l > 0) {
+        const o = at((l - 1) >> 1);
+        if (Number.isNaN(o)) unknown = true; else if ((l & 1) === 1 ? o < 0 : o <= 0) continue;
+      }
+      const h = hi[k]!;
+      if (h !== TOP) {
+        const o = at((h & 1) === 1 ? (h - 1) >> 1 : h >> 1);
+        if (Number.isNaN(o)) unknown = true; else if ((h & 1) === 1 ? o > 0 : o >= 0) continue;
+      }
     }
     sink.hit(e, unknown ? 'undecidable' : 'match');
-  });
+  }
 }
 
 function holds(bound: string, o: number): boolean {
@@ -171,10 +212,14 @@ function rankable(e: CompiledEntry): boolean {
   return e.wfn.version.kind === 'any' && e.bounds.length > 0 && e.bounds.every((b) => b.parsed.scheme === 'numeric');
 }
 
+/** Entries `decide` answers alike for every component: one parsed criteria (shared by its entries), one bound set. */
+interface Alike { readonly rep: CompiledEntry; readonly members: CompiledEntry[] }
+
 class Bucket {
   all: CompiledEntry[] = [];
   ranked = new Ranked([]);
-  rest: CompiledEntry[] = [];
+  /** The other entries, by what decides them: a platform entry repeated by 10,000 CVEs is asked once. */
+  rest: Alike[] = [];
   recent: CompiledEntry[] = [];
   dead = 0;
 
@@ -188,7 +233,17 @@ class Bucket {
     if (this.dead > 0) { this.all = this.all.filter((e) => e.cve >= 0); this.dead = 0; }
     const ranked: CompiledEntry[] = [];
     this.rest = [];
-    for (const e of this.all) if (rankable(e)) ranked.push(e); else this.rest.push(e);
+    const alike = new Map<unknown, Map<unknown, Alike[]>>();
+    for (const e of this.all) {
+      if (rankable(e)) { ranked.push(e); continue; }
+      let byBounds = alike.get(e.wfn);
+      if (!byBounds) { byBounds = new Map(); alike.set(e.wfn, byBounds); }
+      let l = byBounds.get(e.bounds);
+      if (!l) { l = []; byBounds.set(e.bounds, l); }
+      let a = l.find((x) => x.rep.fixedVersion === e.fixedVersion && x.rep.constrained === e.constrained);
+      if (!a) { a = { rep: e, members: [] }; l.push(a); this.rest.push(a); }
+      a.members.push(e);
+    }
     this.ranked = new Ranked(ranked);
     this.recent = [];
   }
@@ -253,7 +308,10 @@ export class EntryIndex {
       const b = this.byKey.get(k);
       if (!b) continue;
       if (b.dead * 4 > b.all.length || b.recent.length > 4 * Math.sqrt(b.all.length) + 16) b.organise();
-      for (const e of b.rest) consider(e);
+      for (const a of b.rest) {
+        const o = decide(a.rep, c, from);
+        if (o !== 'no-match') for (const e of a.members) if (e.cve >= 0) visit(e, o);
+      }
       for (const e of b.recent) consider(e);
       if (v) b.ranked.match(c, v, from, b.dead > 0, sink); else matchUnranked(b.ranked, c, from, b.dead > 0, sink);
     }

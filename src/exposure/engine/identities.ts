@@ -56,6 +56,11 @@ export interface Identity {
   readonly general: Map<number, Hit[]>;
   /** General device-level CVE slots where a vulnerable entry matched or was undecidable. */
   readonly trigger: Set<number>;
+  /**
+   * Platform groups whose platform entries it matched or was undecidable against (kept when the CVEs go):
+   * a group's platform state on a device can change with this identity only if it is listed here.
+   */
+  readonly platforms: Set<number>;
   advisory: AdvisoryHit[];
   /** Components of this identity (indices), and profiles containing it. */
   readonly components: number[];
@@ -105,13 +110,15 @@ class Collector implements MatchSink {
       return;
     }
     // As evaluateCve: a platform entry makes no finding, an unparseable criteria of a device-level CVE names no component.
-    if (en.gid >= 0 && (en.role === ROLE_PLATFORM || !e.wfn)) return;
+    if (en.gid >= 0 && en.role === ROLE_PLATFORM) { this.x.platforms.add(en.gid); return; }
+    if (en.gid >= 0 && !e.wfn) return;
     this.put(e.cve, en.pk, en.role, en.gid, o === 'match' ? AFFECTED : UNDECIDABLE);
   }
 
   ranked(slot: number, pk: number, role: number, gid: number, entries: readonly CompiledEntry[], k: number): void {
     if (role === ROLE_GENERAL) { this.hit(entries[k]!, 'match'); return; }
     if (role !== ROLE_PLATFORM || gid < 0) this.put(slot, pk, role, gid, AFFECTED);
+    else this.x.platforms.add(gid);
   }
 
   advisory(slot: number, pk: number, st: number): void { this.own.push((slot * PK_SPAN + pk) * 2 + st); }
@@ -196,7 +203,7 @@ export class IdentityTable {
     const device = matchable(c, `identity-${idx}`);
     const x: Identity = {
       idx, key, device, comp: compileComponent(device), nvd: Boolean(c.cpe || c.product), own: EMPTY, groups: new Map(),
-      general: new Map(), trigger: new Set(), advisory: [], components: [], profiles: new Set(),
+      general: new Map(), trigger: new Set(), platforms: new Set(), advisory: [], components: [], profiles: new Set(),
     };
     this.all.push(x);
     this.byKey.set(key, idx);
