@@ -256,15 +256,48 @@ export class EntryIndex {
 
   /** While true (a full load), buckets are built once, at its end, not as they grow. */
   bulk = false;
+  /** Bumped by every change to the filed entries or to their ranks: a {@link signature} holds within one. */
+  epoch = 0;
 
   /** Ends a full load: every bucket built now (not at the first new CVE or component that meets it). */
   endBulk(): void {
     this.bulk = false;
+    this.epoch++;
     for (const b of this.byKey.values()) b.organise();
+  }
+
+  private bucket(k: string): Bucket | undefined {
+    const b = this.byKey.get(k);
+    if (b && (b.dead * 4 > b.all.length || b.recent.length > 4 * Math.sqrt(b.all.length) + 16)) { b.organise(); this.epoch++; }
+    return b;
+  }
+
+  /**
+   * Where a component with a plain-numeric version falls among the entries of its keys: per key, its rank
+   * point among the ranked entries and what the other entries (and the wide ones) answer. Two components
+   * with the same attributes beside the version and the same signature in one epoch get the same outcome
+   * from every entry. Undefined without keys or a plain-numeric version.
+   */
+  signature(c: CompiledComponent): string | undefined {
+    const v = c.version;
+    if (c.keys.length === 0 || v === undefined || v.scheme !== 'numeric') return undefined;
+    const out: string[] = [];
+    const code = (o: Outcome): string => (o === 'match' ? 'm' : o === 'undecidable' ? 'u' : 'n');
+    for (const k of c.keys) {
+      const b = this.bucket(k);
+      if (!b) { out.push('-'); continue; }
+      out.push(String(b.ranked.point(v)), ':');
+      for (const a of b.rest) out.push(code(decide(a.rep, c, 3)));
+      for (const e of b.recent) out.push(e.cve < 0 ? 'x' : code(decide(e, c, 3)));
+      out.push(';');
+    }
+    for (const e of this.wide) out.push(e.cve < 0 ? 'x' : code(decide(e, c, 0)));
+    return out.join('');
   }
 
   /** Files a CVE's entries; each entry's `cve` is set to `slot`. */
   add(cve: CompiledCve, slot: number): void {
+    this.epoch++;
     for (const e of entriesOf(cve)) {
       e.cve = slot;
       if (e.key === undefined) { this.wide.push(e); continue; }
@@ -276,6 +309,7 @@ export class EntryIndex {
 
   /** Unfiles a CVE's entries (they are skipped at once, dropped at the next sort). */
   remove(cve: CompiledCve): void {
+    this.epoch++;
     for (const e of entriesOf(cve)) {
       e.cve = -1;
       if (e.key === undefined) this.wideDead++;
@@ -305,9 +339,8 @@ export class EntryIndex {
       if (o !== 'no-match') visit(e, o);
     };
     for (const k of keys) {
-      const b = this.byKey.get(k);
+      const b = this.bucket(k);
       if (!b) continue;
-      if (b.dead * 4 > b.all.length || b.recent.length > 4 * Math.sqrt(b.all.length) + 16) b.organise();
       for (const a of b.rest) {
         const o = decide(a.rep, c, from);
         if (o !== 'no-match') for (const e of a.members) if (e.cve >= 0) visit(e, o);
