@@ -8,9 +8,10 @@
  * a plain-numeric version finds its own rank by binary search; then the entries are scanned as integers,
  * and the rest of `decide` (the attributes the criteria constrains beside part:vendor:product) is asked
  * once per distinct criteria. A component whose version is not plain-numeric (or absent) meets the ranked
- * entries as `decide` would, each distinct bound compared once (an undecidable comparison stays
- * undecidable). Other entries (`rest`) and entries added since the last build (`recent`, rebuilt once
- * they pass 4·√n) are checked one by one with `decide`. Entries of removed CVEs carry
+ * entries as `decide` would, placed among the bound points by binary search (see matchUnranked; an
+ * undecidable comparison stays undecidable). Other entries (`rest`, grouped by criteria and bounds: each
+ * group decided once) and entries added since the last build (`recent`, rebuilt once they pass 4·√n) are
+ * checked with `decide`. Entries of removed CVEs carry
  * `cve = -1` and are dropped at the next build.
  */
 import type { CompiledComponent } from '../component.js';
