@@ -132,9 +132,10 @@ export class ExposureEngine {
   private profile(s: number): void {
     const { reg, profiles } = this.t;
     const sys = reg.systems[s]!;
-    if (sys.profile >= 0) profiles.all[sys.profile]!.systems.delete(s);
+    const near = sys.profile >= 0 ? profiles.all[sys.profile] : undefined;
+    near?.systems.delete(s);
     sys.comps.sort((a, b) => reg.compIdentity[a]! - reg.compIdentity[b]! || a - b);
-    const p = profiles.get(sys.comps.map((c) => reg.compIdentity[c]!));
+    const p = profiles.get(sys.comps.map((c) => reg.compIdentity[c]!), near);
     p.systems.add(s);
     sys.profile = p.idx;
   }
@@ -150,10 +151,11 @@ export class ExposureEngine {
     const slot = cves.ensure(cve.id);
     const old = cves.slots[slot]!.cve;
     const was = this.kindOf(slot);
+    const gid = cves.slots[slot]!.gid;
     const touched = old ? ids.candidates(old) : new Set<number>();
     cves.set(cve);
     for (const k of ids.candidates(cves.slots[slot]!.cve!)) touched.add(k);
-    return this.reevaluateCve(slot, touched, was);
+    return this.reevaluateCve(slot, touched, was, gid);
   }
 
   /** Whether a CVE's NVD findings are its components' own (1), device findings (2), or none (0). */
@@ -169,16 +171,18 @@ export class ExposureEngine {
     if (!old) return this.delta().build();
     const touched = ids.candidates(old);
     const was = this.kindOf(slot!);
+    const gid = cves.slots[slot!]!.gid;
     cves.remove(cveId);
-    return this.reevaluateCve(slot!, touched, was);
+    return this.reevaluateCve(slot!, touched, was, gid);
   }
 
   /**
    * Re-matches the touched identities and re-evaluates the profiles concerned. Own and device findings are
    * compared apart, unless one key can be both: when the CVE turns from own findings to device findings or
-   * back, or an advisory names it; then the findings at this CVE are compared by key.
+   * back, or an advisory names it; then the findings at this CVE are compared by key. `gid0` is the CVE's
+   * platform group before the change (its identities' grouped hits are still filed under it).
    */
-  private reevaluateCve(slot: number, touched: Set<number>, was: number): FindingsDelta {
+  private reevaluateCve(slot: number, touched: Set<number>, was: number, gid0: number): FindingsDelta {
     const { ids, profiles, reg } = this.t;
     const cveId = this.t.cves.slots[slot]!.id;
     const now = this.kindOf(slot);
@@ -195,7 +199,7 @@ export class ExposureEngine {
       return false;
     };
     for (const k of touched) { const x = ids.all[k]!; if (involved(x)) for (const p of x.profiles) affected.add(p); }
-    const before = keys0 ? undefined : new Map([...affected].map((pi) => [pi, profiles.atSlot(profiles.all[pi]!, slot)] as const));
+    const before = keys0 ? undefined : new Map([...affected].map((pi) => [pi, profiles.atSlot(profiles.all[pi]!, slot, gid0)] as const));
     for (const k of touched) {
       const x = ids.all[k]!;
       const own0 = ids.ownAt(x, slot);
@@ -208,7 +212,7 @@ export class ExposureEngine {
       profiles.evaluate(p, slot);
       if (keys0) continue;
       const b = before!.get(pi);
-      const a = profiles.atSlot(p, slot);
+      const a = profiles.atSlot(p, slot, this.t.cves.slots[slot]!.gid);
       for (const pos of new Set([...(b?.keys() ?? []), ...a.keys()])) {
         delta.diff(p.systems.size, () => [...p.systems].map((s) => reg.compIds[reg.systems[s]!.comps[pos]!]!), cveId, this.named(b?.get(pos)), this.named(a.get(pos)));
       }

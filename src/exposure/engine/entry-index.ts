@@ -8,9 +8,10 @@
  * a plain-numeric version finds its own rank by binary search; then the entries are scanned as integers,
  * and the rest of `decide` (the attributes the criteria constrains beside part:vendor:product) is asked
  * once per distinct criteria. A component whose version is not plain-numeric (or absent) meets the ranked
- * entries as `decide` would, each distinct bound compared once (an undecidable comparison stays
- * undecidable). Other entries (`rest`) and entries added since the last build (`recent`, rebuilt once
- * they pass 4·√n) are checked one by one with `decide`. Entries of removed CVEs carry
+ * entries as `decide` would, placed among the bound points by binary search (see matchUnranked; an
+ * undecidable comparison stays undecidable). Other entries (`rest`, grouped by criteria and bounds: each
+ * group decided once) and entries added since the last build (`recent`, rebuilt once they pass 4·√n) are
+ * checked with `decide`. Entries of removed CVEs carry
  * `cve = -1` and are dropped at the next build.
  */
 import type { CompiledComponent } from '../component.js';
@@ -48,6 +49,8 @@ class Ranked {
   pk = new Int32Array(0);
   role = new Int32Array(0);
   gid = new Int32Array(0);
+  /** 1 when the entry has two bounds on one side (its lo / hi no longer name each bound): compared bound by bound. */
+  multi = new Uint8Array(0);
   readonly criteria: CompiledEntry[] = [];
 
   constructor(entries: readonly CompiledEntry[]) {
@@ -70,11 +73,15 @@ class Ranked {
     this.pk = new Int32Array(n);
     this.role = new Int32Array(n);
     this.gid = new Int32Array(n);
+    this.multi = new Uint8Array(n);
     const wfns = new Map<unknown, number>();
     entries.forEach((e, k) => {
       let lo = 0;
       let hi = TOP;
+      let starts = 0;
       if (e.fixedVersion) lo = hi = 2 * at.get(e.fixedVersion.norm)! + 1;
+      for (const b of e.bounds) if (b.bound.startsWith('versionStart')) starts++;
+      if (starts > 1 || e.bounds.length - starts > 1) this.multi[k] = 1;
       for (const b of e.bounds) {
         const p = 2 * at.get(b.parsed.norm)! + 1;
         if (b.bound === 'versionStartIncluding') lo = Math.max(lo, p);
@@ -109,7 +116,11 @@ class Ranked {
 
   /** What `decide` answers for every ranked entry and a component with a plain-numeric version: the matches. */
   match(c: CompiledComponent, v: ParsedVersion, from: number, someDead: boolean, sink: MatchSink): void {
-    const pt = this.point(v);
+    this.scan(c, this.point(v), from, someDead, sink);
+  }
+
+  /** The matches of a component whose version sits at rank point `pt`. */
+  scan(c: CompiledComponent, pt: number, from: number, someDead: boolean, sink: MatchSink): void {
     const ok = new Int8Array(this.criteria.length); // 0 unknown, 1 no attribute disjoint, 2 disjoint
     const { lo, hi, wfn, entries } = this;
     for (let k = 0; k < entries.length; k++) {
@@ -122,34 +133,65 @@ class Ranked {
   }
 }
 
-/** What `decide` answers for ranked entries and a component whose version is not plain-numeric, or absent: each distinct bound compared once. */
+/**
+ * What `decide` answers for ranked entries and a component whose version is not plain-numeric, or absent.
+ * Against plain-numeric points such a version v orders monotonically (version.ts: the comparison is decided
+ * by the numbers before v's first other token, or at that token): v is above every point below some index
+ * a, below every point from some b ≥ a on, and only the points in [a, b) — those that share v's numbers,
+ * where a word makes it undecidable — need their own answer. So a and b are found by binary search
+ * (O(log n) comparisons) and the points between compared one by one; when there are none, v sits between
+ * two points and the entries are scanned as integers, as for a numeric version. Undecidable stays
+ * undecidable: an entry with a bound in [a, b) that the comparator cannot order is reported so.
+ */
 function matchUnranked(r: Ranked, c: CompiledComponent, from: number, someDead: boolean, sink: MatchSink): void {
   const v = c.version;
-  const orders = new Map<string, number>();
-  const order = (b: ParsedVersion): number => {
-    let o = orders.get(b.norm);
-    if (o === undefined) { o = orderVersions(v!, b); orders.set(b.norm, o); }
-    return o;
-  };
+  const { entries, lo, hi, multi } = r;
   const ok = new Int8Array(r.criteria.length);
-  r.entries.forEach((e, k) => {
-    if (someDead && e.cve < 0) return;
+  const agree = (k: number): boolean => {
     const w = r.wfn[k]!;
     if (ok[w] === 0) ok[w] = attributesAgree(r.criteria[w]!, c, from) ? 1 : 2;
-    if (ok[w] === 2) return;
-    if (!v) { sink.hit(e, 'undecidable'); return; }
+    return ok[w] === 1;
+  };
+  if (!v) {
+    for (let k = 0; k < entries.length; k++) if (!(someDead && entries[k]!.cve < 0) && agree(k)) sink.hit(entries[k]!, 'undecidable');
+    return;
+  }
+  const n = r.points.length;
+  const order = (i: number): number => orderVersions(v, r.points[i]!);
+  let a = 0;
+  for (let top = n; a < top;) { const m = (a + top) >>> 1; if (order(m) === 1) a = m + 1; else top = m; }
+  let b = a;
+  for (let top = n; b < top;) { const m = (b + top) >>> 1; if (order(m) === -1) top = m; else b = m + 1; }
+  if (a === b) { r.scan(c, 2 * a, from, someDead, sink); return; }
+  const mid = new Float64Array(b - a);
+  for (let i = a; i < b; i++) mid[i - a] = order(i);
+  const at = (i: number): number => (i < a ? 1 : i >= b ? -1 : mid[i - a]!);
+  for (let k = 0; k < entries.length; k++) {
+    const e = entries[k]!;
+    if ((someDead && e.cve < 0) || !agree(k)) continue;
     let unknown = false;
-    for (const b of e.bounds) {
-      const o = order(b.parsed);
-      if (Number.isNaN(o)) unknown = true;
-      else if (!holds(b.bound, o)) return;
-    }
-    if (e.fixedVersion) {
-      const o = order(e.fixedVersion);
-      if (Number.isNaN(o)) unknown = true; else if (o !== 0) return;
+    if (multi[k]) {
+      let no = false;
+      for (const bd of e.bounds) {
+        const o = orderVersions(v, bd.parsed);
+        if (Number.isNaN(o)) unknown = true; else if (!holds(bd.bound, o)) { no = true; break; }
+      }
+      if (no) continue;
+    } else {
+      // lo: 0 (no start), 2i+1 (from point i, included), 2i+2 (excluded); hi: TOP, 2i+1 (to point i, included), 2i (excluded).
+      const l = lo[k]!;
+      if (l > 0) {
+        const o = at((l - 1) >> 1);
+        if (Number.isNaN(o)) unknown = true; else if ((l & 1) === 1 ? o < 0 : o <= 0) continue;
+      }
+      const h = hi[k]!;
+      if (h !== TOP) {
+        const o = at((h & 1) === 1 ? (h - 1) >> 1 : h >> 1);
+        if (Number.isNaN(o)) unknown = true; else if ((h & 1) === 1 ? o > 0 : o >= 0) continue;
+      }
     }
     sink.hit(e, unknown ? 'undecidable' : 'match');
-  });
+  }
 }
 
 function holds(bound: string, o: number): boolean {
@@ -171,10 +213,14 @@ function rankable(e: CompiledEntry): boolean {
   return e.wfn.version.kind === 'any' && e.bounds.length > 0 && e.bounds.every((b) => b.parsed.scheme === 'numeric');
 }
 
+/** Entries `decide` answers alike for every component: one parsed criteria (shared by its entries), one bound set. */
+interface Alike { readonly rep: CompiledEntry; readonly members: CompiledEntry[] }
+
 class Bucket {
   all: CompiledEntry[] = [];
   ranked = new Ranked([]);
-  rest: CompiledEntry[] = [];
+  /** The other entries, by what decides them: a platform entry repeated by 10,000 CVEs is asked once. */
+  rest: Alike[] = [];
   recent: CompiledEntry[] = [];
   dead = 0;
 
@@ -188,7 +234,17 @@ class Bucket {
     if (this.dead > 0) { this.all = this.all.filter((e) => e.cve >= 0); this.dead = 0; }
     const ranked: CompiledEntry[] = [];
     this.rest = [];
-    for (const e of this.all) if (rankable(e)) ranked.push(e); else this.rest.push(e);
+    const alike = new Map<unknown, Map<unknown, Alike[]>>();
+    for (const e of this.all) {
+      if (rankable(e)) { ranked.push(e); continue; }
+      let byBounds = alike.get(e.wfn);
+      if (!byBounds) { byBounds = new Map(); alike.set(e.wfn, byBounds); }
+      let l = byBounds.get(e.bounds);
+      if (!l) { l = []; byBounds.set(e.bounds, l); }
+      let a = l.find((x) => x.rep.fixedVersion === e.fixedVersion && x.rep.constrained === e.constrained);
+      if (!a) { a = { rep: e, members: [] }; l.push(a); this.rest.push(a); }
+      a.members.push(e);
+    }
     this.ranked = new Ranked(ranked);
     this.recent = [];
   }
@@ -201,15 +257,48 @@ export class EntryIndex {
 
   /** While true (a full load), buckets are built once, at its end, not as they grow. */
   bulk = false;
+  /** Bumped by every change to the filed entries or to their ranks: a {@link signature} holds within one. */
+  epoch = 0;
 
   /** Ends a full load: every bucket built now (not at the first new CVE or component that meets it). */
   endBulk(): void {
     this.bulk = false;
+    this.epoch++;
     for (const b of this.byKey.values()) b.organise();
+  }
+
+  private bucket(k: string): Bucket | undefined {
+    const b = this.byKey.get(k);
+    if (b && (b.dead * 4 > b.all.length || b.recent.length > 4 * Math.sqrt(b.all.length) + 16)) { b.organise(); this.epoch++; }
+    return b;
+  }
+
+  /**
+   * Where a component with a plain-numeric version falls among the entries of its keys: per key, its rank
+   * point among the ranked entries and what the other entries (and the wide ones) answer. Two components
+   * with the same attributes beside the version and the same signature in one epoch get the same outcome
+   * from every entry. Undefined without keys or a plain-numeric version.
+   */
+  signature(c: CompiledComponent): string | undefined {
+    const v = c.version;
+    if (c.keys.length === 0 || v === undefined || v.scheme !== 'numeric') return undefined;
+    const out: string[] = [];
+    const code = (o: Outcome): string => (o === 'match' ? 'm' : o === 'undecidable' ? 'u' : 'n');
+    for (const k of c.keys) {
+      const b = this.bucket(k);
+      if (!b) { out.push('-'); continue; }
+      out.push(String(b.ranked.point(v)), ':');
+      for (const a of b.rest) out.push(code(decide(a.rep, c, 3)));
+      for (const e of b.recent) out.push(e.cve < 0 ? 'x' : code(decide(e, c, 3)));
+      out.push(';');
+    }
+    for (const e of this.wide) out.push(e.cve < 0 ? 'x' : code(decide(e, c, 0)));
+    return out.join('');
   }
 
   /** Files a CVE's entries; each entry's `cve` is set to `slot`. */
   add(cve: CompiledCve, slot: number): void {
+    this.epoch++;
     for (const e of entriesOf(cve)) {
       e.cve = slot;
       if (e.key === undefined) { this.wide.push(e); continue; }
@@ -221,6 +310,7 @@ export class EntryIndex {
 
   /** Unfiles a CVE's entries (they are skipped at once, dropped at the next sort). */
   remove(cve: CompiledCve): void {
+    this.epoch++;
     for (const e of entriesOf(cve)) {
       e.cve = -1;
       if (e.key === undefined) this.wideDead++;
@@ -250,10 +340,12 @@ export class EntryIndex {
       if (o !== 'no-match') visit(e, o);
     };
     for (const k of keys) {
-      const b = this.byKey.get(k);
+      const b = this.bucket(k);
       if (!b) continue;
-      if (b.dead * 4 > b.all.length || b.recent.length > 4 * Math.sqrt(b.all.length) + 16) b.organise();
-      for (const e of b.rest) consider(e);
+      for (const a of b.rest) {
+        const o = decide(a.rep, c, from);
+        if (o !== 'no-match') for (const e of a.members) if (e.cve >= 0) visit(e, o);
+      }
       for (const e of b.recent) consider(e);
       if (v) b.ranked.match(c, v, from, b.dead > 0, sink); else matchUnranked(b.ranked, c, from, b.dead > 0, sink);
     }

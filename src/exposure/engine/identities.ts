@@ -13,7 +13,7 @@
 import type { AdvisoryHit, AdvisoryMatcher } from '../advisory.js';
 import { compileComponent, type CompiledComponent, type DeviceComponent } from '../component.js';
 import { parseCpe } from '../cpe-parse.js';
-import { plainValue } from '../cpe-wfn.js';
+import { ATTRIBUTES, plainValue } from '../cpe-wfn.js';
 import { decide } from '../entry-match.js';
 import type { CompiledCve, CompiledEntry } from '../nvd-config.js';
 import type { Outcome } from '../version-range.js';
@@ -56,6 +56,11 @@ export interface Identity {
   readonly general: Map<number, Hit[]>;
   /** General device-level CVE slots where a vulnerable entry matched or was undecidable. */
   readonly trigger: Set<number>;
+  /**
+   * Platform groups whose platform entries it matched or was undecidable against (kept when the CVEs go):
+   * a group's platform state on a device can change with this identity only if it is listed here.
+   */
+  readonly platforms: Set<number>;
   advisory: AdvisoryHit[];
   /** Components of this identity (indices), and profiles containing it. */
   readonly components: number[];
@@ -105,13 +110,15 @@ class Collector implements MatchSink {
       return;
     }
     // As evaluateCve: a platform entry makes no finding, an unparseable criteria of a device-level CVE names no component.
-    if (en.gid >= 0 && (en.role === ROLE_PLATFORM || !e.wfn)) return;
+    if (en.gid >= 0 && en.role === ROLE_PLATFORM) { this.x.platforms.add(en.gid); return; }
+    if (en.gid >= 0 && !e.wfn) return;
     this.put(e.cve, en.pk, en.role, en.gid, o === 'match' ? AFFECTED : UNDECIDABLE);
   }
 
   ranked(slot: number, pk: number, role: number, gid: number, entries: readonly CompiledEntry[], k: number): void {
     if (role === ROLE_GENERAL) { this.hit(entries[k]!, 'match'); return; }
     if (role !== ROLE_PLATFORM || gid < 0) this.put(slot, pk, role, gid, AFFECTED);
+    else this.x.platforms.add(gid);
   }
 
   advisory(slot: number, pk: number, st: number): void { this.own.push((slot * PK_SPAN + pk) * 2 + st); }
@@ -152,6 +159,22 @@ class Collector implements MatchSink {
   }
 }
 
+const VERSION_AT = ATTRIBUTES.indexOf('version');
+
+/** The component's attributes other than the version (what the entries compare beside it) and its keys. */
+function attributesBesideVersion(c: CompiledComponent): string {
+  return `${c.keys.join(',')}\u0001${c.wfn.values.map((v, k) => (k === VERSION_AT ? '' : `${v.kind}:${v.lead}:${v.trail}:${v.text}`)).join('\u0001')}`;
+}
+
+/** Gives x the NVD matches of twin (same attributes, version in the same place among every entry): arrays are shared, never changed in place. */
+function shareMatches(twin: Identity, x: Identity): void {
+  x.own = twin.own;
+  for (const [gid, g] of twin.groups) x.groups.set(gid, g);
+  for (const [slot, hits] of twin.general) x.general.set(slot, [...hits]);
+  for (const s of twin.trigger) x.trigger.add(s);
+  for (const g of twin.platforms) x.platforms.add(g);
+}
+
 export function identityKey(c: EngineComponent): string {
   return `${c.cpe ?? ''}\u0001${c.purl ?? ''}\u0001${c.vendor ?? ''}\u0001${c.product ?? ''}\u0001${c.version ?? ''}`;
 }
@@ -177,6 +200,14 @@ export class IdentityTable {
   /** Identities filed under each index key (part:vendor:product), and those without a key. */
   private readonly byIndexKey = new Map<string, number[]>();
   private readonly keyless: number[] = [];
+  /**
+   * Identities by match signature (attributes beside the version, and where the version falls among every
+   * entry of its keys: entry-index.ts), valid within one index epoch: a new version that falls where an
+   * identity's does (a new Chrome build between the same two bounds) shares its arrays instead of being
+   * matched again. Only identities without advisory hits (those depend on the version otherwise).
+   */
+  private alike = new Map<string, number>();
+  private alikeEpoch = -1;
 
   constructor(private readonly cves: CveTable, public matchers: readonly AdvisoryMatcher[]) {}
 
@@ -196,20 +227,27 @@ export class IdentityTable {
     const device = matchable(c, `identity-${idx}`);
     const x: Identity = {
       idx, key, device, comp: compileComponent(device), nvd: Boolean(c.cpe || c.product), own: EMPTY, groups: new Map(),
-      general: new Map(), trigger: new Set(), advisory: [], components: [], profiles: new Set(),
+      general: new Map(), trigger: new Set(), platforms: new Set(), advisory: [], components: [], profiles: new Set(),
     };
     this.all.push(x);
     this.byKey.set(key, idx);
     const found = new Collector(x);
+    x.advisory = this.matchers.flatMap((m) => m.matchComponent(x.device));
     if (x.nvd) {
       if (x.comp.keys.length === 0) this.keyless.push(idx);
       for (const k of x.comp.keys) {
         const l = this.byIndexKey.get(k);
         if (l) l.push(idx); else this.byIndexKey.set(k, [idx]);
       }
-      this.cves.index.eachMatch(x.comp, found);
+      const { index } = this.cves;
+      const sig = x.advisory.length === 0 ? index.signature(x.comp) : undefined;
+      const key = sig === undefined ? undefined : `${attributesBesideVersion(x.comp)}\u0002${sig}`;
+      if (this.alikeEpoch !== index.epoch) { this.alike = new Map(); this.alikeEpoch = index.epoch; }
+      const twin = key === undefined ? undefined : this.all[this.alike.get(key) ?? -1];
+      if (twin && twin.advisory.length === 0) { shareMatches(twin, x); return x; }
+      index.eachMatch(x.comp, found);
+      if (key !== undefined && this.alikeEpoch === index.epoch) this.alike.set(key, idx);
     }
-    x.advisory = this.matchers.flatMap((m) => m.matchComponent(x.device));
     for (const h of x.advisory) this.addAdvisory(found, this.cves.ensure(h.cveId), h);
     x.own = found.ownRecords();
     for (const [gid, q] of found.groupedRecords()) x.groups.set(gid, { hits: q, mat: new Map() });

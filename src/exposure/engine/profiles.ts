@@ -40,6 +40,23 @@ export interface Profile {
   readonly ps: Map<number, number>;
   /** Grouped findings; null when they must be rebuilt (an identity's grouped hits changed). */
   blocks: Block[] | null;
+  /**
+   * The profile a system had before it got this one (a component changed), and the identities in one and
+   * not the other: a group none of them touches the platform of has the base's platform state.
+   */
+  readonly base: Profile | undefined;
+  readonly changed: readonly number[];
+  readonly depth: number;
+}
+
+/** Identities in one sorted list and not in the other. */
+function symmetricDifference(a: readonly number[], b: readonly number[]): number[] {
+  const sa = new Set(a);
+  const sb = new Set(b);
+  const out: number[] = [];
+  for (const x of sa) if (!sb.has(x)) out.push(x);
+  for (const x of sb) if (!sa.has(x)) out.push(x);
+  return out;
 }
 
 export class ProfileTable {
@@ -64,12 +81,19 @@ export class ProfileTable {
     this.memo.delete(slot);
   }
 
-  /** The profile of a list of identity ids sorted ascending; created and evaluated when new. */
-  get(ids: readonly number[]): Profile {
+  /**
+   * The profile of a list of identity ids sorted ascending; created and evaluated when new. `near`: the
+   * profile the system had (its platform states are reused where the identities that differ cannot change them).
+   */
+  get(ids: readonly number[], near?: Profile): Profile {
     const key = ids.join(',');
     const k = this.byKey.get(key);
     if (k !== undefined) return this.all[k]!;
-    const p: Profile = { idx: this.all.length, key, ids, systems: new Set(), dev: new Map(), packed: null, ps: new Map(), blocks: null };
+    const base = near && near.depth < 8 ? near : undefined;
+    const p: Profile = {
+      idx: this.all.length, key, ids, systems: new Set(), dev: new Map(), packed: null, ps: new Map(), blocks: null,
+      base, changed: base ? symmetricDifference(base.ids, ids) : [], depth: base ? base.depth + 1 : 0,
+    };
     this.all.push(p);
     this.byKey.set(key, p.idx);
     for (const id of new Set(ids)) this.identities.all[id]!.profiles.add(p.idx);
@@ -137,12 +161,14 @@ export class ProfileTable {
   /** The profile's platform state in a group. */
   platform(p: Profile, gid: number): number {
     let ps = p.ps.get(gid);
-    if (ps === undefined) {
+    if (ps !== undefined) return ps;
+    if (p.base && !p.changed.some((id) => this.identities.all[id]!.platforms.has(gid))) ps = this.platform(p.base, gid);
+    else {
       const comps: CompiledComponent[] = [];
       for (const id of new Set(p.ids)) { const x = this.identities.all[id]!; if (x.nvd) comps.push(x.comp); }
       ps = platformState(this.cves.groups.all[gid]!, comps);
-      p.ps.set(gid, ps);
     }
+    p.ps.set(gid, ps);
     return ps;
   }
 
@@ -184,22 +210,25 @@ export class ProfileTable {
 
   /**
    * The device findings at one slot by position, read from the identities' current hits (not from the
-   * blocks): what a CVE change compares before and after re-matching.
+   * blocks): what a CVE change compares before and after re-matching. `gid` is the CVE's platform group
+   * while those hits were made (-1: none): grouped hits at this slot are filed under it alone.
    */
-  atSlot(p: Profile, slot: number): DeviceFindings {
+  atSlot(p: Profile, slot: number, gid: number): DeviceFindings {
     const out: DeviceFindings = new Map();
     for (const [pos, m] of p.dev.get(slot) ?? []) out.set(pos, new Map(m));
-    p.ids.forEach((id, pos) => {
-      for (const [gid, g] of this.identities.all[id]!.groups) {
-        const [from, to] = slotRange(g.hits, 4, slot);
-        if (from === to) continue;
-        foldRecords(g.hits, from, to, this.platform(p, gid), (_slot, pk, st) => {
-          let m = out.get(pos);
-          if (!m) { m = new Map(); out.set(pos, m); }
-          m.set(pk, Math.max(st, m.get(pk) ?? -1));
-        });
-      }
-    });
+    if (gid < 0) return out;
+    const ids = p.ids;
+    for (let pos = 0; pos < ids.length; pos++) {
+      const g = this.identities.all[ids[pos]!]!.groups.get(gid);
+      if (!g) continue;
+      const [from, to] = slotRange(g.hits, 4, slot);
+      if (from === to) continue;
+      foldRecords(g.hits, from, to, this.platform(p, gid), (_slot, pk, st) => {
+        let m = out.get(pos);
+        if (!m) { m = new Map(); out.set(pos, m); }
+        m.set(pk, Math.max(st, m.get(pk) ?? -1));
+      });
+    }
     return out;
   }
 }
