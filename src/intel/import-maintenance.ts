@@ -18,8 +18,8 @@
  * too (the lookups of stored versions use it), except when the import is the only writer and the
  * table was empty when it began: then nothing is stored that the import did not write, so it needs
  * no lookups while it writes each id's first object, and it writes the objects of ids it has
- * already written at its end, before the key is built (importBatches). Statistics wait meanwhile:
- * no query needs them until something is looked up. An import killed in between leaves
+ * already written after the key is built again (importBatches). Statistics wait meanwhile: no
+ * query needs them until something is looked up. An import killed in between leaves
  * the definitions in deferred_index; the next import builds them before it loads (the primary key
  * always first; the others at its own end when it bulk loads too), and so does opening the
  * embedded store (`buildDeferredIndexes` in app.ts).
