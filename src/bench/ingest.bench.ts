@@ -99,7 +99,10 @@ async function benchBulk(count: number): Promise<void> {
     process.stdout.write(`  importer CPU: first ${a.cpuSeconds.toFixed(1)} s, re-import ${b.cpuSeconds.toFixed(1)} s\n`);
     // where the first import's time went besides loading: index builds, statistics, held objects
     const upkeep = new Map<string, number>();
-    for (const [p, ms] of a.phases) upkeep.set(p.replace(/^write \d+/, 'write'), (upkeep.get(p.replace(/^write \d+/, 'write')) ?? 0) + ms);
+    for (const [phase, ms] of a.phases) {
+      const step = phase.replace(/^write \d+/, 'write'); // "write 32284 held objects" → one step
+      upkeep.set(step, (upkeep.get(step) ?? 0) + ms);
+    }
     const spent = [...upkeep.values()].reduce((x, y) => x + y, 0) / 1000;
     process.stdout.write(`  first import: loading ${(a.seconds - spent).toFixed(1)} s, then ${[...upkeep].map(([p, ms]) => `${p} ${(ms / 1000).toFixed(1)} s`).join(', ')}\n`);
     if (env.DATABASE_URL) {

@@ -144,10 +144,6 @@ export interface RowBlock {
 }
 
 /**
- * A prepared object whose row is already encoded (by the import's worker). The keys the writer
- * decides on are plain fields; everything else is decoded from the row only if asked for.
- */
-/**
  * The object holding only its own bytes: a StagedObject keeps its whole batch's buffer alive, so
  * one kept past its batch (e.g. waiting for the primary key) gets a copy of its row instead.
  */
@@ -158,6 +154,10 @@ export function detached(i: PreparedObject): PreparedObject {
   return new StagedObject({ rows: own, starts: Int32Array.of(0, own.length) }, 0, i.index, i.id, i.type, i.revoked, i.stamp, i.hash, i.version);
 }
 
+/**
+ * A prepared object whose row is already encoded (by the import's worker). The keys the writer
+ * decides on are plain fields; everything else is decoded from the row only if asked for.
+ */
 export class StagedObject implements PreparedObject {
   private offsets: Int32Array | undefined;
   private parsed: StixObject | undefined;
