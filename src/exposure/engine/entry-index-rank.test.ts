@@ -8,9 +8,14 @@ import { CveCompiler, entriesOf } from './compile.js';
 import { EntryIndex } from './entry-index.js';
 import { vuln } from './test-support.js';
 
-// Numeric bounds that are equal, adjacent or equal under padding (1.2 = 1.2.0), and component versions of
-// every scheme: they must meet the ranked entries exactly as `decide` meets each entry.
-const POINTS = ['0', '1', '1.0', '1.2', '1.2.0', '1.2.1', '1.2.10', '1.3', '1.8.0', '1.8.0.1', '2', '2.0.0.0', '10.0.17763.1', '10.0.17763.2'];
+// Bounds that are equal, adjacent or equal under padding (1.2 = 1.2.0; 2.0-M4 = 2.0.0-milestone4), of every
+// ranked scheme (numeric, pre-release as Tomcat's 9.0.0.M1, letter suffix as OpenSSL's 1.0.2zh), and
+// component versions of every scheme: they must meet the ranked entries exactly as `decide` meets each entry.
+const POINTS = [
+  '0', '1', '1.0', '1.2', '1.2.0', '1.2.1', '1.2.10', '1.3', '1.8.0', '1.8.0.1', '2', '2.0.0.0', '10.0.17763.1', '10.0.17763.2',
+  '1.2-beta', '1.2.0-rc1', '1.2.0-beta2', '1.3.0-0', '2.0-M4', '2.0.0-milestone4', '9.0.0.M1', '1.2rc1', // pre-release
+  '1.2.1a', '1.2.1b', '1.2.10e', '1.8.0zi', '1.8.0z', // letter suffix
+];
 const VERSIONS = [
   '0', '1', '1.2', '1.2.0', '1.2.5', '1.8.0', '1.8.0.1', '9', '11', '10.0.17763.1', '10.0.17763.1.5', // numeric
   '1.8.0 update_401', '1.8.0u5', '1.8 update_401', '1.2 sp2', '1.2.0 sp2 build 5', 'V1.2.1 SP1', '2 update3', // post-release

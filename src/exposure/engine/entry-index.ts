@@ -2,9 +2,9 @@
  * cpeMatch entries by part:vendor:product, with removal and a version filter for busy keys (gitlab:
  * ~50,000 entries at 300,000 CVEs, Chrome ~17,000).
  *
- * Within a key, an entry whose version constraint is plain-numeric — bounds in the numeric scheme, or a
- * numeric fixed criteria version — is *ranked*: the distinct bound versions of the key are sorted once
- * (the numeric order is total), each such entry becomes the range of ranks it admits, and a component with
+ * Within a key, an entry whose version constraint is totally ordered — bounds (or a fixed criteria
+ * version) that are numeric, pre-release or letter-suffixed — is *ranked*: the distinct bound versions of
+ * the key are sorted once (the comparator orders these schemes without exception), each such entry becomes the range of ranks it admits, and a component with
  * a plain-numeric version finds its own rank by binary search; then the entries are scanned as integers,
  * and the rest of `decide` (the attributes the criteria constrains beside part:vendor:product) is asked
  * once per distinct criteria. A component whose version is not plain-numeric (or absent) meets the ranked
@@ -135,8 +135,9 @@ class Ranked {
 
 /**
  * What `decide` answers for ranked entries and a component whose version is not plain-numeric, or absent.
- * Against plain-numeric points such a version v orders monotonically (version.ts: the comparison is decided
- * by the numbers before v's first other token, or at that token): v is above every point below some index
+ * Against the points (sorted, of the ranked schemes) such a version v orders monotonically (version.ts: a
+ * comparison is decided at the first token where the two differ, zeros padding, so the points that share
+ * v's tokens up to its first other one are contiguous, and v is ordered against every point outside them): v is above every point below some index
  * a, below every point from some b ≥ a on, and only the points in [a, b) — those that share v's numbers,
  * where a word makes it undecidable — need their own answer. So a and b are found by binary search
  * (O(log n) comparisons) and the points between compared one by one; when there are none, v sits between
@@ -206,11 +207,19 @@ function attributesAgree(e: CompiledEntry, c: CompiledComponent, from: number): 
   return true;
 }
 
+/**
+ * Schemes whose versions the comparator orders against each other and against any plain-numeric version
+ * without exception (version.ts: numbers, pre-release words and letter suffixes are always ordered), so a
+ * key's bound points of these schemes sort into one total order. Tomcat's `9.0.0.M1` and OpenSSL's
+ * `1.0.2zh` bounds are among them; post-release kinds are not (SP against Update is undecidable).
+ */
+const RANK_SCHEMES: ReadonlySet<string> = new Set(['numeric', 'pre-release', 'letter-suffix']);
+
 /** Whether `decide` on this entry, for a plain-numeric component version, is the rank test and the attribute test. */
 function rankable(e: CompiledEntry): boolean {
   if (!e.wfn) return false;
-  if (e.fixedVersion) return e.fixedVersion.scheme === 'numeric' && e.bounds.length === 0;
-  return e.wfn.version.kind === 'any' && e.bounds.length > 0 && e.bounds.every((b) => b.parsed.scheme === 'numeric');
+  if (e.fixedVersion) return RANK_SCHEMES.has(e.fixedVersion.scheme) && e.bounds.length === 0;
+  return e.wfn.version.kind === 'any' && e.bounds.length > 0 && e.bounds.every((b) => RANK_SCHEMES.has(b.parsed.scheme));
 }
 
 /** Entries `decide` answers alike for every component: one parsed criteria (shared by its entries), one bound set. */
