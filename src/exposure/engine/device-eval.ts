@@ -7,21 +7,30 @@
 import type { CompiledComponent } from '../component.js';
 import { decide } from '../entry-match.js';
 import type { CompiledConfiguration, CompiledCve, CompiledEntry, CompiledNode } from '../nvd-config.js';
+import type { Outcome } from '../version-range.js';
 import { AFFECTED, UNDECIDABLE } from './compile.js';
 
 export type Tri = 0 | 1 | 2; // false, unknown, true
 
+/**
+ * What an entry answers for the k-th component of the device. By default `decide` is asked; a caller that
+ * already holds each component's hits on the CVE (every entry it matched or was undecidable against, as the
+ * engine's identities do) answers from them instead: an entry not among them is a no-match.
+ */
+export type EntryOutcome = (e: CompiledEntry, k: number) => Outcome;
+
 interface EntryState { readonly e: CompiledEntry; readonly state: Tri; readonly hits: number[]; readonly unknowns: number[] }
 
-function entryState(e: CompiledEntry, comps: readonly CompiledComponent[]): EntryState {
+function entryState(e: CompiledEntry, comps: readonly CompiledComponent[], outcome: EntryOutcome | undefined): EntryState {
   const hits: number[] = [];
   const unknowns: number[] = [];
   // An unparseable criteria is unknown and names no component (evaluateCve reports it without one).
   if (!e.wfn) return { e, state: 1, hits, unknowns };
-  comps.forEach((c, k) => {
-    const o = decide(e, c, e.key !== undefined && c.keys.includes(e.key) ? 3 : 0);
+  for (let k = 0; k < comps.length; k++) {
+    const c = comps[k]!;
+    const o = outcome ? outcome(e, k) : decide(e, c, e.key !== undefined && c.keys.includes(e.key) ? 3 : 0);
     if (o === 'match') hits.push(k); else if (o === 'undecidable') unknowns.push(k);
-  });
+  }
   return { e, state: hits.length ? 2 : unknowns.length ? 1 : 0, hits, unknowns };
 }
 
@@ -31,13 +40,15 @@ const not = (t: Tri): Tri => (2 - t) as Tri;
 
 /** A node's state on a device (negation applied), as `configuration` reads it. */
 export function nodeState(n: CompiledNode, comps: readonly CompiledComponent[]): Tri {
-  const s = combine(n.operator === 'AND', n.entries.map((e) => entryState(e, comps).state));
+  const s = combine(n.operator === 'AND', n.entries.map((e) => entryState(e, comps, undefined).state));
   return n.negate ? not(s) : s;
 }
 
-function configuration(cfg: CompiledConfiguration, comps: readonly CompiledComponent[], out: (comp: number, e: CompiledEntry, status: number) => void): void {
+function configuration(
+  cfg: CompiledConfiguration, comps: readonly CompiledComponent[], out: (comp: number, e: CompiledEntry, status: number) => void, outcome: EntryOutcome | undefined,
+): void {
   const nodes = cfg.nodes.map((n) => {
-    const entries = n.entries.map((e) => entryState(e, comps));
+    const entries = n.entries.map((e) => entryState(e, comps, outcome));
     const s = combine(n.operator === 'AND', entries.map((x) => x.state));
     return { negate: n.negate, entries, state: n.negate ? not(s) : s };
   });
@@ -61,6 +72,8 @@ function configuration(cfg: CompiledConfiguration, comps: readonly CompiledCompo
 }
 
 /** Every (component index, entry, status) evaluateCve would report for the device (its findings' subjects). */
-export function deviceStatuses(cve: CompiledCve, comps: readonly CompiledComponent[], out: (comp: number, e: CompiledEntry, status: number) => void): void {
-  for (const cfg of cve.configurations) configuration(cfg, comps, out);
+export function deviceStatuses(
+  cve: CompiledCve, comps: readonly CompiledComponent[], out: (comp: number, e: CompiledEntry, status: number) => void, outcome?: EntryOutcome,
+): void {
+  for (const cfg of cve.configurations) configuration(cfg, comps, out, outcome);
 }

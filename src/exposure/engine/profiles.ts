@@ -122,13 +122,16 @@ export class ProfileTable {
     if (!memo) { memo = new Map(); this.memo.set(slot, memo); }
     let rel = memo.get(memoKey);
     if (!rel) {
-      const comps: CompiledComponent[] = pos.map((k) => this.identities.all[p.ids[k]!]!.comp);
+      const touching = pos.map((k) => this.identities.all[p.ids[k]!]!);
+      const comps: CompiledComponent[] = touching.map((x) => x.comp);
+      // Each touching identity's hits on this CVE are known (identities.ts): the entries answer from them, not from decide.
+      const known = touching.map((x) => new Map(x.general.get(slot)!.map((h) => [h.entry, h.outcome])));
       const found: [number, number, number][] = [];
       deviceStatuses(s.cve, comps, (r, e, st) => {
         const pk = this.identities.productKeys.id(productKeyOf(e));
         const same = found.find((f) => f[0] === r && f[1] === pk);
         if (!same) found.push([r, pk, st]); else if (st > same[2]) same[2] = st;
-      });
+      }, (e, k) => known[k]!.get(e) ?? 'no-match');
       rel = found;
       if (this.memoSize > 1_000_000) { this.memo = new Map([[slot, memo]]); this.memoSize = memo.size; }
       memo.set(memoKey, rel);
