@@ -4,15 +4,15 @@
  *
  * Within a key, an entry whose version constraint is totally ordered — bounds (or a fixed criteria
  * version) that are numeric, pre-release or letter-suffixed — is *ranked*: the distinct bound versions of
- * the key are sorted once (the comparator orders these schemes without exception), each such entry becomes the range of ranks it admits, and a component with
- * a plain-numeric version finds its own rank by binary search; then the entries are scanned as integers,
- * and the rest of `decide` (the attributes the criteria constrains beside part:vendor:product) is asked
- * once per distinct criteria. A component whose version is not plain-numeric (or absent) meets the ranked
- * entries as `decide` would, placed among the bound points by binary search (see matchUnranked; an
- * undecidable comparison stays undecidable). Other entries (`rest`, grouped by criteria and bounds: each
- * group decided once) and entries added since the last build (`recent`, rebuilt once they pass 4·√n) are
- * checked with `decide`. Entries of removed CVEs carry
- * `cve = -1` and are dropped at the next build.
+ * the key are sorted once (the comparator orders these schemes without exception), each such entry
+ * becomes the range of ranks it admits, and a component with a plain-numeric version finds its own rank
+ * by binary search; then the entries are scanned as integers, and the rest of `decide` (the attributes
+ * the criteria constrains beside part:vendor:product) is asked once per distinct criteria. A component
+ * whose version is not plain-numeric (or absent) meets the ranked entries as `decide` would, placed among
+ * the bound points by binary search (see matchUnranked; an undecidable comparison stays undecidable).
+ * Other entries (`rest`, grouped by criteria and bounds: each group decided once) and entries added since
+ * the last build (`recent`, rebuilt once they pass 4·√n) are checked with `decide`. Entries of removed
+ * CVEs carry `cve = -1` and are dropped at the next build.
  */
 import type { CompiledComponent } from '../component.js';
 import { compareAttribute } from '../cpe-match.js';
@@ -137,8 +137,8 @@ class Ranked {
  * What `decide` answers for ranked entries and a component whose version is not plain-numeric, or absent.
  * Against the points (sorted, of the ranked schemes) such a version v orders monotonically (version.ts: a
  * comparison is decided at the first token where the two differ, zeros padding, so the points that share
- * v's tokens up to its first other one are contiguous, and v is ordered against every point outside them): v is above every point below some index
- * a, below every point from some b ≥ a on, and only the points in [a, b) — those that share v's numbers,
+ * v's tokens up to its first other one are contiguous, and v is ordered against every point outside
+ * them): v is above every point below some index a, below every point from some b ≥ a on, and only the points in [a, b) — those that share v's numbers,
  * where a word makes it undecidable — need their own answer. So a and b are found by binary search
  * (O(log n) comparisons) and the points between compared one by one; when there are none, v sits between
  * two points and the entries are scanned as integers, as for a numeric version. Undecidable stays
