@@ -36,11 +36,17 @@ export class DeltaBuilder {
 
   /** Differences between two key → status maps. */
   diffKeys(before: ReadonlyMap<string, number>, after: ReadonlyMap<string, number>): void {
+    this.diffBy(before, after, (k) => k);
+  }
+
+  /** Differences between two maps of status by any key, each named by `keyOf` only when the delta is listed. */
+  diffBy<K>(before: ReadonlyMap<K, number>, after: ReadonlyMap<K, number>, keyOf: (k: K) => string): void {
+    const one = (k: K): Part => ({ count: 1, keys: () => [keyOf(k)] });
     for (const [k, st] of after) {
       const was = before.get(k);
-      if (was === undefined) this.add(0, { count: 1, keys: () => [k] }); else if (was !== st) this.add(2, { count: 1, keys: () => [k] });
+      if (was === undefined) this.add(0, one(k)); else if (was !== st) this.add(2, one(k));
     }
-    for (const k of before.keys()) if (!after.has(k)) this.add(1, { count: 1, keys: () => [k] });
+    for (const k of before.keys()) if (!after.has(k)) this.add(1, one(k));
   }
 
   /** Differences between two (slot, pk, status) arrays of one component: counted now, listed on demand. */

@@ -25,42 +25,60 @@ export function seats(t: Tables, systems: readonly number[]): Map<string, Seat> 
   return out;
 }
 
-/** Records in `d` every finding difference of the components between two seatings. */
+/** A position's general device findings: slot × PK_SPAN + pk → status. */
+type General = ReadonlyMap<number, number>;
+const NONE_GENERAL: General = new Map();
+const NONE_BLOCKS: ReadonlyMap<number, Int32Array> = new Map();
+
+/**
+ * Records in `d` every finding difference of the components between two seatings. A profile's grouped and
+ * general findings are sorted by position once per call (a system's components share its profile: reading
+ * them seat by seat cost the profile's whole findings once per component), and a general finding's key is
+ * made only when the delta is listed.
+ */
 export function diffSeats(t: Tables, d: DeltaBuilder, before: ReadonlyMap<string, Seat>, after: ReadonlyMap<string, Seat>): void {
   const { ids, cves, profiles } = t;
   const name: Namer = (slot, pk) => [cves.slots[slot]!.id, ids.productKeys.names[pk]!];
-  const general = (s: Seat | undefined): Map<string, number> => {
-    const out = new Map<string, number>();
-    if (!s?.p) return out;
-    for (const [slot, found] of s.p.dev) for (const [pk, st] of found.get(s.pos) ?? []) out.set(String(slot * PK_SPAN + pk), st);
-    return out;
+  const byPos = new Map<Profile, { blocks: Map<number, Map<number, Int32Array>>; general: Map<number, Map<number, number>> }>();
+  const sorted = (p: Profile) => {
+    let r = byPos.get(p);
+    if (r) return r;
+    r = { blocks: new Map(), general: new Map() };
+    for (const b of profiles.blocks(p)) {
+      let m = r.blocks.get(b.pos);
+      if (!m) r.blocks.set(b.pos, (m = new Map()));
+      m.set(b.gid, b.arr);
+    }
+    for (const [slot, found] of p.dev) {
+      for (const [pos, m] of found) {
+        let g = r.general.get(pos);
+        if (!g) r.general.set(pos, (g = new Map()));
+        for (const [pk, st] of m) g.set(slot * PK_SPAN + pk, st);
+      }
+    }
+    byPos.set(p, r);
+    return r;
   };
-  const blocks = (s: Seat | undefined): Map<number, Int32Array> => {
-    const out = new Map<number, Int32Array>();
-    if (s?.p) for (const b of profiles.blocks(s.p)) if (b.pos === s.pos) out.set(b.gid, b.arr);
-    return out;
-  };
-  for (const id of new Set([...before.keys(), ...after.keys()])) {
-    const b = before.get(id);
-    const a = after.get(id);
-    if (b && a && b.identity === a.identity && b.p === a.p && b.pos === a.pos) continue;
+  const general = (s: Seat | undefined): General => (s?.p ? sorted(s.p).general.get(s.pos) ?? NONE_GENERAL : NONE_GENERAL);
+  const blocks = (s: Seat | undefined) => (s?.p ? sorted(s.p).blocks.get(s.pos) ?? NONE_BLOCKS : NONE_BLOCKS);
+  const seen = (id: string, b: Seat | undefined, a: Seat | undefined): void => {
+    if (b && a && b.identity === a.identity && b.p === a.p && b.pos === a.pos) return;
     if ((b && ids.all[b.identity]!.advisory.length) || (a && ids.all[a.identity]!.advisory.length)) {
       // An advisory hit and a device finding may share a key: compared by key.
       d.diffKeys(byKey(t, id, b), byKey(t, id, a));
-      continue;
+      return;
     }
     d.arrays(id, b ? ids.all[b.identity]!.own : EMPTY, a ? ids.all[a.identity]!.own : EMPTY, name);
     const g0 = blocks(b);
     const g1 = blocks(a);
-    for (const gid of new Set([...g0.keys(), ...g1.keys()])) d.arrays(id, g0.get(gid) ?? EMPTY, g1.get(gid) ?? EMPTY, name);
-    const keyed = (m: Map<string, number>) => new Map([...m].map(([n, st]) => {
-      const [cve, pk] = name(Math.floor(Number(n) / PK_SPAN), Number(n) % PK_SPAN);
-      return [findingKey(id, cve, pk), st] as const;
-    }));
+    for (const [gid, arr] of g0) d.arrays(id, arr, g1.get(gid) ?? EMPTY, name);
+    for (const [gid, arr] of g1) if (!g0.has(gid)) d.arrays(id, EMPTY, arr, name);
     const v0 = general(b);
     const v1 = general(a);
-    if (v0.size || v1.size) d.diffKeys(keyed(v0), keyed(v1));
-  }
+    if (v0.size || v1.size) d.diffBy(v0, v1, (n) => findingKey(id, ...name(Math.floor(n / PK_SPAN), n % PK_SPAN)));
+  };
+  for (const [id, b] of before) seen(id, b, after.get(id));
+  for (const [id, a] of after) if (!before.has(id)) seen(id, undefined, a);
 }
 
 /** A seated component's findings by key (the highest status where own and device findings share one). */
