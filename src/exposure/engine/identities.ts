@@ -65,6 +65,12 @@ export interface Identity {
   /** Components of this identity (indices), and profiles containing it. */
   readonly components: number[];
   readonly profiles: Set<number>;
+  /**
+   * The identity whose NVD matches it shares (a twin: same attributes beside the version, the version in
+   * the same place among every entry; see IdentityTable.alike), or its own index. Twins answer every entry
+   * alike, so a device evaluation memoised for one holds for the other (profiles.ts).
+   */
+  matchesOf: number;
 }
 
 /** Sort keys in a growable Float64Array. */
@@ -75,20 +81,39 @@ class Keys {
     if (this.n === this.buf.length) { const b = new Float64Array(this.n * 2); b.set(this.buf); this.buf = b; }
     this.buf[this.n++] = k;
   }
-  /** The keys in order (the index gives ranked entries mostly in CVE order: often they already are). */
+  /**
+   * The keys in order. The index gives a key's ranked entries in CVE order, after the few hits of its other
+   * entries: the keys are one long ascending run and a few others. Those few are sorted and merged into the
+   * run (a Chrome version's ~9,000 keys: a sort of all of them was half the cost of matching it).
+   */
   sorted(): Float64Array {
     const a = this.buf.subarray(0, this.n);
-    for (let k = 1; k < a.length; k++) if (a[k - 1]! > a[k]!) return a.sort();
-    return a;
-  }
-}
-
-/** The highest status of each run of sorted keys (x · 2 + status) with the same x, in order. */
-function highest(keys: Float64Array, emit: (x: number, status: number) => void): void {
-  for (let k = 0; k < keys.length; k++) {
-    const x = Math.floor(keys[k]! / 2);
-    if (k + 1 < keys.length && Math.floor(keys[k + 1]! / 2) === x) continue; // the last of a run is the highest
-    emit(x, keys[k]! % 2);
+    let runs = 1;
+    let start = 0;
+    let best = 0;
+    let bestAt = 0;
+    for (let k = 1; k <= a.length; k++) {
+      if (k < a.length && a[k - 1]! <= a[k]!) continue;
+      if (k - start > best) { best = k - start; bestAt = start; }
+      if (k < a.length) runs++;
+      start = k;
+    }
+    if (runs === 1) return a;
+    const rest = a.length - best;
+    if (rest * 8 > a.length) return a.sort();
+    const other = new Float64Array(rest);
+    other.set(a.subarray(0, bestAt));
+    other.set(a.subarray(bestAt + best), bestAt);
+    other.sort();
+    const out = new Float64Array(a.length);
+    let i = bestAt;
+    const end = bestAt + best;
+    let j = 0;
+    let o = 0;
+    while (i < end && j < rest) out[o++] = a[i]! <= other[j]! ? a[i++]! : other[j++]!;
+    while (i < end) out[o++] = a[i++]!;
+    while (j < rest) out[o++] = other[j++]!;
+    return out;
   }
 }
 
@@ -130,12 +155,23 @@ class Collector implements MatchSink {
     g.push(((slot * PK_SPAN + pk) * 16 + (role >= ROLE_GATED ? role - ROLE_GATED + 1 : 0)) * 2 + st);
   }
 
+  // Both below keep, of each run of sorted keys (x · 2 + status) with the same x, the last: the highest status.
+  // The keys pass 2^31: remainders are taken by subtraction (% of a double is a call into the runtime).
+
   /** (slot, pk, status) triples, the highest status per (slot, pk). */
   ownRecords(): Int32Array {
     const keys = this.own.sorted();
     const out = new Int32Array(keys.length * 3);
     let n = 0;
-    highest(keys, (sp, st) => { out[n++] = Math.floor(sp / PK_SPAN); out[n++] = sp % PK_SPAN; out[n++] = st; });
+    for (let k = 0; k < keys.length; k++) {
+      const key = keys[k]!;
+      const sp = Math.floor(key / 2);
+      if (k + 1 < keys.length && Math.floor(keys[k + 1]! / 2) === sp) continue;
+      const slot = Math.floor(sp / PK_SPAN);
+      out[n++] = slot;
+      out[n++] = sp - slot * PK_SPAN;
+      out[n++] = key - 2 * sp;
+    }
     return n === out.length ? out : out.slice(0, n);
   }
 
@@ -146,13 +182,17 @@ class Collector implements MatchSink {
       const keys = g.sorted();
       const q = new Int32Array(keys.length * 4);
       let n = 0;
-      highest(keys, (sps, st) => {
+      for (let k = 0; k < keys.length; k++) {
+        const key = keys[k]!;
+        const sps = Math.floor(key / 2);
+        if (k + 1 < keys.length && Math.floor(keys[k + 1]! / 2) === sps) continue;
         const sp = Math.floor(sps / 16);
-        q[n++] = Math.floor(sp / PK_SPAN);
-        q[n++] = sp % PK_SPAN;
-        q[n++] = (sps % 16) - 1;
-        q[n++] = st;
-      });
+        const slot = Math.floor(sp / PK_SPAN);
+        q[n++] = slot;
+        q[n++] = sp - slot * PK_SPAN;
+        q[n++] = sps - 16 * sp - 1;
+        q[n++] = key - 2 * sps;
+      }
       out.set(gid, n === q.length ? q : q.slice(0, n));
     }
     return out;
@@ -226,7 +266,7 @@ export class IdentityTable {
     const idx = this.all.length;
     const device = matchable(c, `identity-${idx}`);
     const x: Identity = {
-      idx, key, device, comp: compileComponent(device), nvd: Boolean(c.cpe || c.product), own: EMPTY, groups: new Map(),
+      idx, matchesOf: idx, key, device, comp: compileComponent(device), nvd: Boolean(c.cpe || c.product), own: EMPTY, groups: new Map(),
       general: new Map(), trigger: new Set(), platforms: new Set(), advisory: [], components: [], profiles: new Set(),
     };
     this.all.push(x);
@@ -244,7 +284,7 @@ export class IdentityTable {
       const key = sig === undefined ? undefined : `${attributesBesideVersion(x.comp)}\u0002${sig}`;
       if (this.alikeEpoch !== index.epoch) { this.alike = new Map(); this.alikeEpoch = index.epoch; }
       const twin = key === undefined ? undefined : this.all[this.alike.get(key) ?? -1];
-      if (twin && twin.advisory.length === 0) { shareMatches(twin, x); return x; }
+      if (twin && twin.advisory.length === 0) { shareMatches(twin, x); x.matchesOf = twin.matchesOf; return x; }
       index.eachMatch(x.comp, found);
       if (key !== undefined && this.alikeEpoch === index.epoch) this.alike.set(key, idx);
     }
@@ -284,6 +324,8 @@ export class IdentityTable {
    */
   rematch(x: Identity, slot: number): boolean {
     const s = this.cves.slots[slot]!;
+    // the CVE changed: its entries may tell x from its twins now (its memoised device evaluations are its own again)
+    x.matchesOf = x.idx;
     x.general.delete(slot);
     x.trigger.delete(slot);
     const found = new Collector(x);

@@ -16,7 +16,7 @@ import type { CveTable } from './cves.js';
 import { deviceStatuses } from './device-eval.js';
 import { foldRecords, platformState } from './groups.js';
 import { groupFindings, type Identity, type IdentityTable } from './identities.js';
-import { slotRange } from './packed.js';
+import { PK_SPAN, slotRange } from './packed.js';
 
 /** pos → product key id → status, per CVE slot. */
 export type DeviceFindings = Map<number, Map<number, number>>;
@@ -117,7 +117,8 @@ export class ProfileTable {
       if (x.trigger.has(slot)) triggered = true;
     });
     if (!triggered) return;
-    const memoKey = pos.map((k) => p.ids[k]).join(',');
+    // by the identities whose matches they share: a new Chrome build between the same two bounds reuses its twin's
+    const memoKey = pos.map((k) => this.identities.all[p.ids[k]!]!.matchesOf).join(',');
     let memo = this.memo.get(slot);
     if (!memo) { memo = new Map(); this.memo.set(slot, memo); }
     let rel = memo.get(memoKey);
@@ -127,10 +128,11 @@ export class ProfileTable {
       // Each touching identity's hits on this CVE are known (identities.ts): the entries answer from them, not from decide.
       const known = touching.map((x) => new Map(x.general.get(slot)!.map((h) => [h.entry, h.outcome])));
       const found: [number, number, number][] = [];
+      const at = new Map<number, [number, number, number]>(); // by r · PK_SPAN + pk: a device of hundreds of components (an SBOM) stays linear
       deviceStatuses(s.cve, comps, (r, e, st) => {
         const pk = this.identities.productKeys.id(productKeyOf(e));
-        const same = found.find((f) => f[0] === r && f[1] === pk);
-        if (!same) found.push([r, pk, st]); else if (st > same[2]) same[2] = st;
+        const same = at.get(r * PK_SPAN + pk);
+        if (!same) { const f: [number, number, number] = [r, pk, st]; found.push(f); at.set(r * PK_SPAN + pk, f); } else if (st > same[2]) same[2] = st;
       }, (e, k) => known[k]!.get(e) ?? 'no-match');
       rel = found;
       if (this.memoSize > 1_000_000) { this.memo = new Map([[slot, memo]]); this.memoSize = memo.size; }

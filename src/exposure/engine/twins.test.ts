@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import { ExposureEngine } from './engine.js';
 import { allFindings, component, cve, platform, system, vuln } from './test-support.js';
 import type { EngineComponent, EngineCve } from './types.js';
+import type { NvdConfiguration } from '../nvd-config.js';
 
 // New versions that fall between the same bounds as an identity's share its matches (identities.ts); one
 // that a bound separates, or that arrives after the CVEs changed, is matched again.
@@ -51,4 +52,52 @@ test('a new version shares the matches of one between the same bounds, never acr
   check('after a new CVE with a bound between them');
   assert.equal(allFindings(e).get('w8|CVE-2025-0004|a:acme:web'), 'affected');
   assert.equal(allFindings(e).get('w7|CVE-2025-0004|a:acme:web'), undefined);
+});
+
+// Device evaluations of general device-level CVEs are memoised per twin class (profiles.ts): twins' devices
+// share them, and a CVE change that separates the twins separates their evaluations too.
+test('twins share device evaluations of AND-of-vulnerable CVEs until a CVE tells them apart', () => {
+  const assets = [system('s1', 'o1'), system('s2', 'o1'), system('s3', 'o1')];
+  const and = (web: Record<string, string>, libFrom: string): NvdConfiguration => ({
+    operator: 'AND',
+    nodes: [
+      { operator: 'OR', cpeMatch: [vuln('cpe:2.3:a:acme:web:*:*:*:*:*:*:*:*', web)] },
+      { operator: 'OR', cpeMatch: [vuln('cpe:2.3:a:acme:lib:*:*:*:*:*:*:*:*', { versionStartIncluding: libFrom })] },
+    ],
+  });
+  // every web version from 1.0 touches the CVE (second configuration), only those up to webEnd are affected
+  const both = (webEnd: string): NvdConfiguration[] => [and({ versionEndIncluding: webEnd }, '2.0'), and({ versionStartIncluding: '1.0' }, '3.0')];
+  const cves = new Map<string, EngineCve>([['CVE-2025-0101', cve('CVE-2025-0101', both('1.5.2'))]]);
+  const comps = new Map<string, EngineComponent>();
+  const e = new ExposureEngine();
+  const put = (id: string, sys: string, cpe: string) => {
+    const c = component(id, sys, 'o1', cpe);
+    comps.set(id, c);
+    e.upsertComponent(c);
+  };
+  const check = (label: string) => {
+    const fresh = new ExposureEngine();
+    fresh.load({ assets, components: comps.values(), cves: cves.values() });
+    assert.deepEqual(new Map([...allFindings(e)].sort()), new Map([...allFindings(fresh)].sort()), label);
+  };
+  e.load({ assets, components: [], cves: cves.values() });
+  put('l1', 's1', 'cpe:2.3:a:acme:lib:2.1:*:*:*:*:*:*:*');
+  put('w1', 's1', 'cpe:2.3:a:acme:web:1.5.1:*:*:*:*:*:*:*');
+  put('l2', 's2', 'cpe:2.3:a:acme:lib:2.1:*:*:*:*:*:*:*');
+  put('w2', 's2', 'cpe:2.3:a:acme:web:1.5.1.7:*:*:*:*:*:*:*'); // w1's twin: its device evaluation is w1's
+  check('twins in two systems');
+  assert.equal(allFindings(e).get('w2|CVE-2025-0101|a:acme:web'), 'affected');
+  // a new CVE whose bound falls between the twins: its device evaluation differs for them
+  const c2 = cve('CVE-2025-0102', both('1.5.1'));
+  cves.set(c2.id, c2);
+  e.upsertCve(c2);
+  check('after a CVE with a bound between the twins');
+  assert.equal(allFindings(e).get('w1|CVE-2025-0102|a:acme:web'), 'affected');
+  assert.equal(allFindings(e).get('w2|CVE-2025-0102|a:acme:web'), undefined);
+  // new devices of both after the change: each evaluated as its own
+  put('l3', 's3', 'cpe:2.3:a:acme:lib:2.2:*:*:*:*:*:*:*');
+  put('w3', 's3', 'cpe:2.3:a:acme:web:1.5.1.7:*:*:*:*:*:*:*');
+  put('w4', 's1', 'cpe:2.3:a:acme:web:1.5.1:*:*:*:*:*:*:*');
+  check('new devices after the change');
+  assert.equal(allFindings(e).get('w3|CVE-2025-0102|a:acme:web'), undefined);
 });
