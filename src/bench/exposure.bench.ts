@@ -10,7 +10,7 @@
  * the busiest products), one-component latency (a new identity: matched against every CVE; p50/p99 and the
  * busiest key), and the load average. Run: `npm run bench:exposure` (node --expose-gc --max-old-space-size=4096).
  */
-import { loadavg } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { PerformanceObserver } from 'node:perf_hooks';
 import { ExposureEngine } from '../exposure/engine/index.js';
 import type { EngineComponent, EngineCve } from '../exposure/engine/index.js';
@@ -21,6 +21,7 @@ import type { AssetRecord, ComponentRecord } from '../register/model.js';
 import { generateNation } from '../register/generator/index.js';
 import { fieldsOf } from '../register/fields.js';
 import { fmt, line, percentile } from './bench-util.js';
+import { rerunWithPool } from '../cli/v8-pool.js';
 
 const args = process.argv.slice(2);
 const arg = (name: string, dflt: number): number => {
@@ -79,12 +80,16 @@ const keysOf = (c: { configurations: readonly NvdConfiguration[] }): string[] =>
   c.configurations.flatMap((cfg) => cfg.nodes.flatMap((n) => n.cpeMatch.map((m) => m.criteria.split(':').slice(2, 5).join(':'))));
 
 async function main(): Promise<void> {
+  // V8's background threads sized as `bulwark serve` sizes them on this machine (cli/v8-pool.ts)
+  const rerun = await rerunWithPool();
+  if (rerun !== null) process.exit(rerun);
   const real = loadAnchoreConfigurations();
   if (!real) {
     process.stdout.write('exposure bench skipped: ../shared/data/nvd/anchore-configurations.jsonl.gz not found (set BULWARK_SHARED_DATA)\n');
     return;
   }
-  process.stdout.write(`exposure engine bench: load average ${load()} (2 cores shared)\n`);
+  const v8Pool = /--v8-pool-size=(\d+)/.exec([...process.execArgv, process.env.NODE_OPTIONS ?? ''].join(' '))?.[1] ?? "Node's default, 4";
+  process.stdout.write(`exposure engine bench: load average ${load()} (${availableParallelism()} cores shared); V8 thread pool ${v8Pool} (as bulwark serve)\n`);
   gc();
   const heap0 = process.memoryUsage().heapUsed;
   let t0 = now();

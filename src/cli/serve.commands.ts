@@ -6,6 +6,7 @@ import { openApp } from '../app.js';
 import { systemSubject } from '../access/policy.js';
 import { seedDemo, storeIsEmpty } from '../demo/seed.js';
 import { withApp } from './context.js';
+import { rerunWithPool } from './v8-pool.js';
 
 export function registerServeCommands(program: Command): void {
   program
@@ -14,6 +15,9 @@ export function registerServeCommands(program: Command): void {
     .option('--port <port>', 'port (overrides BULWARK_PORT)')
     .option('--host <host>', 'address to bind (overrides BULWARK_HOST)')
     .action(async (o: { port?: string; host?: string }) => {
+      // V8's background threads sized to this machine (v8-pool.ts): the server then runs in a child
+      const rerun = await rerunWithPool();
+      if (rerun !== null) process.exit(rerun);
       if (o.port) process.env.BULWARK_PORT = o.port;
       if (o.host) process.env.BULWARK_HOST = o.host;
       const settings = loadSettings();
