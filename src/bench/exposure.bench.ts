@@ -21,7 +21,7 @@ import type { AssetRecord, ComponentRecord } from '../register/model.js';
 import { generateNation } from '../register/generator/index.js';
 import { fieldsOf } from '../register/fields.js';
 import { fmt, line, percentile } from './bench-util.js';
-import { rerunWithPool } from '../cli/v8-pool.js';
+import { poolSizeOf, rerunWithPool } from '../cli/v8-pool.js';
 
 const args = process.argv.slice(2);
 const arg = (name: string, dflt: number): number => {
@@ -88,7 +88,7 @@ async function main(): Promise<void> {
     process.stdout.write('exposure bench skipped: ../shared/data/nvd/anchore-configurations.jsonl.gz not found (set BULWARK_SHARED_DATA)\n');
     return;
   }
-  const v8Pool = /--v8-pool-size=(\d+)/.exec([...process.execArgv, process.env.NODE_OPTIONS ?? ''].join(' '))?.[1] ?? "Node's default, 4";
+  const v8Pool = poolSizeOf() ?? "Node's default, 4";
   process.stdout.write(`exposure engine bench: load average ${load()} (${availableParallelism()} cores shared); V8 thread pool ${v8Pool} (as bulwark serve)\n`);
   gc();
   const heap0 = process.memoryUsage().heapUsed;

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { test } from 'node:test';
-import { poolSizeGiven, v8PoolSize } from './v8-pool.js';
+import { poolSizeGiven, poolSizeOf, v8PoolSize } from './v8-pool.js';
 
 test('the pool leaves one core to the event loop, within Node\'s default of four threads', () => {
   assert.deepEqual([1, 2, 3, 4, 5, 64].map((c) => v8PoolSize(c)), [1, 1, 2, 3, 4, 4]);
@@ -14,6 +14,7 @@ test('an operator\'s own pool size, on the command line or in NODE_OPTIONS, is k
   assert.equal(poolSizeGiven(['--expose-gc', '--v8-pool-size=8'], ''), true);
   assert.equal(poolSizeGiven([], '--max-old-space-size=4096 --v8-pool-size=2'), true);
   assert.equal(poolSizeGiven(['--expose-gc'], '--max-old-space-size=4096'), false);
+  assert.equal(poolSizeOf(['--v8-pool-size=1', '--expose-gc'], ''), 1);
 });
 
 test('bulwark serve runs with the pool sized to this machine and stops on SIGTERM', { timeout: 60_000 }, async () => {

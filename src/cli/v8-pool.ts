@@ -17,7 +17,7 @@
  * `--v8-pool-size` (on the command line or in NODE_OPTIONS) is left as it is.
  */
 import { spawn } from 'node:child_process';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, constants } from 'node:os';
 
 const NODE_DEFAULT = 4;
 
@@ -26,9 +26,15 @@ export function v8PoolSize(cores = availableParallelism()): number {
   return Math.max(1, Math.min(NODE_DEFAULT, cores - 1));
 }
 
-/** Whether the process was started with a pool size of its own (flag or NODE_OPTIONS). */
+/** The pool size the process was started with (flag or NODE_OPTIONS), if it was given one. */
+export function poolSizeOf(execArgv: readonly string[] = process.execArgv, nodeOptions = process.env.NODE_OPTIONS ?? ''): number | undefined {
+  const m = /(?:^|\s)--v8-pool-size[= ](\d+)/.exec(` ${[...execArgv, nodeOptions].join(' ')}`);
+  return m ? Number(m[1]) : undefined;
+}
+
+/** Whether the process was started with a pool size of its own. */
 export function poolSizeGiven(execArgv: readonly string[] = process.execArgv, nodeOptions = process.env.NODE_OPTIONS ?? ''): boolean {
-  return execArgv.some((a) => a.startsWith('--v8-pool-size')) || /(^|\s)--v8-pool-size/.test(nodeOptions);
+  return poolSizeOf(execArgv, nodeOptions) !== undefined;
 }
 
 /**
@@ -40,19 +46,13 @@ export function rerunWithPool(): Promise<number | null> {
   const size = v8PoolSize();
   if (size === NODE_DEFAULT || poolSizeGiven()) return Promise.resolve(null);
   const child = spawn(process.execPath, [...process.execArgv, `--v8-pool-size=${size}`, ...process.argv.slice(1)], { stdio: 'inherit' });
-  const pass = (signal: NodeJS.Signals) => () => child.kill(signal);
-  const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
-  const handlers = signals.map((s) => [s, pass(s)] as const);
+  const handlers = (['SIGINT', 'SIGTERM', 'SIGHUP'] as const).map((s) => [s, () => void child.kill(s)] as const);
   for (const [s, h] of handlers) process.on(s, h);
   return new Promise((resolve, reject) => {
     child.on('error', reject);
     child.on('exit', (code, signal) => {
       for (const [s, h] of handlers) process.off(s, h);
-      resolve(code ?? (signal ? 128 + (signalNumber(signal) ?? 0) : 1));
+      resolve(code ?? (signal ? 128 + (constants.signals[signal] ?? 0) : 1));
     });
   });
-}
-
-function signalNumber(s: NodeJS.Signals): number | undefined {
-  return ({ SIGHUP: 1, SIGINT: 2, SIGTERM: 15, SIGKILL: 9 } as Record<string, number>)[s];
 }

@@ -88,17 +88,16 @@ class Keys {
    */
   sorted(): Float64Array {
     const a = this.buf.subarray(0, this.n);
-    let runs = 1;
+    // the longest ascending run
     let start = 0;
     let best = 0;
     let bestAt = 0;
     for (let k = 1; k <= a.length; k++) {
       if (k < a.length && a[k - 1]! <= a[k]!) continue;
       if (k - start > best) { best = k - start; bestAt = start; }
-      if (k < a.length) runs++;
       start = k;
     }
-    if (runs === 1) return a;
+    if (best === a.length) return a;
     const rest = a.length - best;
     if (rest * 8 > a.length) return a.sort();
     const other = new Float64Array(rest);
@@ -114,6 +113,19 @@ class Keys {
     while (i < end) out[o++] = a[i++]!;
     while (j < rest) out[o++] = other[j++]!;
     return out;
+  }
+}
+
+/**
+ * The highest status of each run of sorted keys (x · 2 + status) with the same x, in order. The keys pass
+ * 2^31, so the status is taken by subtraction (% of a double is a call into V8's runtime).
+ */
+function highest(keys: Float64Array, emit: (x: number, status: number) => void): void {
+  for (let k = 0; k < keys.length; k++) {
+    const key = keys[k]!;
+    const x = Math.floor(key / 2);
+    if (k + 1 < keys.length && Math.floor(keys[k + 1]! / 2) === x) continue; // the last of a run is the highest
+    emit(x, key - 2 * x);
   }
 }
 
@@ -155,23 +167,19 @@ class Collector implements MatchSink {
     g.push(((slot * PK_SPAN + pk) * 16 + (role >= ROLE_GATED ? role - ROLE_GATED + 1 : 0)) * 2 + st);
   }
 
-  // Both below keep, of each run of sorted keys (x · 2 + status) with the same x, the last: the highest status.
-  // The keys pass 2^31: remainders are taken by subtraction (% of a double is a call into the runtime).
+  // (slot · PK_SPAN + pk) is split by subtraction too.
 
   /** (slot, pk, status) triples, the highest status per (slot, pk). */
   ownRecords(): Int32Array {
     const keys = this.own.sorted();
     const out = new Int32Array(keys.length * 3);
     let n = 0;
-    for (let k = 0; k < keys.length; k++) {
-      const key = keys[k]!;
-      const sp = Math.floor(key / 2);
-      if (k + 1 < keys.length && Math.floor(keys[k + 1]! / 2) === sp) continue;
+    highest(keys, (sp, st) => {
       const slot = Math.floor(sp / PK_SPAN);
       out[n++] = slot;
       out[n++] = sp - slot * PK_SPAN;
-      out[n++] = key - 2 * sp;
-    }
+      out[n++] = st;
+    });
     return n === out.length ? out : out.slice(0, n);
   }
 
@@ -182,17 +190,14 @@ class Collector implements MatchSink {
       const keys = g.sorted();
       const q = new Int32Array(keys.length * 4);
       let n = 0;
-      for (let k = 0; k < keys.length; k++) {
-        const key = keys[k]!;
-        const sps = Math.floor(key / 2);
-        if (k + 1 < keys.length && Math.floor(keys[k + 1]! / 2) === sps) continue;
+      highest(keys, (sps, st) => {
         const sp = Math.floor(sps / 16);
         const slot = Math.floor(sp / PK_SPAN);
         q[n++] = slot;
         q[n++] = sp - slot * PK_SPAN;
         q[n++] = sps - 16 * sp - 1;
-        q[n++] = key - 2 * sps;
-      }
+        q[n++] = st;
+      });
       out.set(gid, n === q.length ? q : q.slice(0, n));
     }
     return out;

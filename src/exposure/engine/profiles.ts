@@ -132,7 +132,10 @@ export class ProfileTable {
       deviceStatuses(s.cve, comps, (r, e, st) => {
         const pk = this.identities.productKeys.id(productKeyOf(e));
         const same = at.get(r * PK_SPAN + pk);
-        if (!same) { const f: [number, number, number] = [r, pk, st]; found.push(f); at.set(r * PK_SPAN + pk, f); } else if (st > same[2]) same[2] = st;
+        if (same) { if (st > same[2]) same[2] = st; return; }
+        const f: [number, number, number] = [r, pk, st];
+        found.push(f);
+        at.set(r * PK_SPAN + pk, f);
       }, (e, k) => known[k]!.get(e) ?? 'no-match');
       rel = found;
       if (this.memoSize > 1_000_000) { this.memo = new Map([[slot, memo]]); this.memoSize = memo.size; }
